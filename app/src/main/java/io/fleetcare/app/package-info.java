@@ -1,0 +1,2 @@
+/** app module. */
+package io.fleetcare.app;

@@ -1,0 +1,2 @@
+/** ingest module. */
+package io.fleetcare.ingest;

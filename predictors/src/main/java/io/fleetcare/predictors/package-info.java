@@ -1,0 +1,2 @@
+/** predictors module. */
+package io.fleetcare.predictors;

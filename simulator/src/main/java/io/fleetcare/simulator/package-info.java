@@ -1,0 +1,2 @@
+/** simulator module. */
+package io.fleetcare.simulator;

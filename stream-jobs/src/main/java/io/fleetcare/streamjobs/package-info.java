@@ -1,0 +1,2 @@
+/** The Flink stream jobs and their operators. */
+package io.fleetcare.streamjobs;

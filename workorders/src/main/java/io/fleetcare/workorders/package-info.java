@@ -1,0 +1,2 @@
+/** workorders module. */
+package io.fleetcare.workorders;
