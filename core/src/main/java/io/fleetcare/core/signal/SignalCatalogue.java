@@ -1,5 +1,6 @@
 package io.fleetcare.core.signal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +46,15 @@ public final class SignalCatalogue {
       List.of("Row1.Wheel.Left", "Row1.Wheel.Right", "Row2.Wheel.Left", "Row2.Wheel.Right");
 
   private static final Map<String, Signal> SIGNALS = new LinkedHashMap<>();
-  private static final Map<String, String> ALIASES =
-      Map.of(
-          CONTROL_MODULE_VOLTAGE,
-          BATTERY_12V_VOLTAGE,
-          "Vehicle.OBD.Speed",
-          SPEED,
-          "Vehicle.OBD.EngineSpeed",
-          ENGINE_SPEED,
-          "Vehicle.OBD.FuelLevel",
-          FUEL_LEVEL,
-          "Vehicle.OBD.AmbientAirTemperature",
-          AIR_TEMPERATURE);
+  // Insertion-ordered (not Map.of) so aliases() iterates the same way in every JVM.
+  private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
   static {
+    ALIASES.put(CONTROL_MODULE_VOLTAGE, BATTERY_12V_VOLTAGE);
+    ALIASES.put("Vehicle.OBD.Speed", SPEED);
+    ALIASES.put("Vehicle.OBD.EngineSpeed", ENGINE_SPEED);
+    ALIASES.put("Vehicle.OBD.FuelLevel", FUEL_LEVEL);
+    ALIASES.put("Vehicle.OBD.AmbientAirTemperature", AIR_TEMPERATURE);
     add(SPEED, "km/h", 0x0D, 0, 500);
     add(TRAVELED_DISTANCE, "m", -1, 0, 1.0e10);
     add(ENGINE_SPEED, "rpm", 0x0C, 0, 16383.75);
@@ -141,6 +137,6 @@ public final class SignalCatalogue {
 
   /** Accepted aliases, alias path to canonical path. */
   public static Map<String, String> aliases() {
-    return ALIASES;
+    return Collections.unmodifiableMap(ALIASES);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,6 +13,12 @@ import io.fleetcare.core.signal.SignalCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,6 +52,8 @@ public final class PayloadCodec {
           "dealerId",
           "hasPadWearSensor");
   private static final Pattern DTC = Pattern.compile("[PCBU][0-3][0-9A-F]{3}");
+  // The dealer id becomes a topic level of fleet/service/{dealerId}/work-orders.
+  private static final Pattern DEALER_ID = Pattern.compile("[^/+#\\u0000]{1,64}");
   private static final int MAX_NESTING_DEPTH = 32;
   private static final int MAX_STRING_LENGTH = 64 * 1024;
 
@@ -69,7 +78,10 @@ public final class PayloadCodec {
                     .build())
             .build();
     this.mapper =
-        JsonMapper.builder(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        JsonMapper.builder(factory)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
   }
 
   /** The limits this codec enforces. */
@@ -94,23 +106,61 @@ public final class PayloadCodec {
       return new DecodeResult.Rejected(
           RejectReason.UNKNOWN_TOPIC, "not a vehicle topic: " + abbreviate(topic));
     }
-    JsonNode root;
     try {
-      root = mapper.readTree(payload);
-    } catch (IOException | RuntimeException e) {
-      return new DecodeResult.Rejected(
-          RejectReason.MALFORMED_JSON, abbreviate(firstLine(e.getMessage())));
-    }
-    try {
-      return new DecodeResult.Accepted(decode(parsed.get(), root));
+      return new DecodeResult.Accepted(decode(parsed.get(), parse(payload)));
     } catch (Rejection r) {
       return new DecodeResult.Rejected(r.reason, r.getMessage());
     }
   }
 
+  /**
+   * Parses strictly: UTF-8 only (Jackson alone would also read UTF-16/32 and overlong UTF-8
+   * sequences), one JSON value and nothing after it.
+   */
+  private JsonNode parse(byte[] payload) {
+    String text = strictUtf8(payload);
+    if (text.isBlank()) {
+      throw new Rejection(RejectReason.MALFORMED_JSON, "payload is empty");
+    }
+    try {
+      return mapper.readTree(text);
+    } catch (IOException | RuntimeException e) {
+      throw new Rejection(RejectReason.MALFORMED_JSON, abbreviate(firstLine(e.getMessage())));
+    }
+  }
+
+  private static String strictUtf8(byte[] payload) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(payload);
+    // UTF-8 never decodes to more UTF-16 chars than it has bytes.
+    CharBuffer out = CharBuffer.allocate(payload.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isUnderflow()) {
+      result = decoder.flush(out);
+    }
+    if (!result.isUnderflow()) {
+      throw new Rejection(
+          RejectReason.MALFORMED_JSON, "payload is not valid UTF-8 at byte " + in.position());
+    }
+    out.flip();
+    // RFC 8259 lets a parser ignore a byte order mark; gateways on some platforms send one.
+    if (out.hasRemaining() && out.get(0) == '\uFEFF') {
+      out.position(1);
+    }
+    return out.toString();
+  }
+
   private VehicleMessage decode(Topic topic, JsonNode root) {
-    if (root == null || !root.isObject()) {
-      throw new Rejection(RejectReason.NOT_AN_OBJECT, "payload is not a JSON object");
+    if (!root.isObject()) {
+      throw new Rejection(
+          RejectReason.NOT_AN_OBJECT,
+          "payload is a JSON "
+              + root.getNodeType().name().toLowerCase(Locale.ROOT)
+              + ", not an object");
     }
     long version = requiredLong(root, "v");
     if (version != WireContract.VERSION) {
@@ -230,6 +280,9 @@ public final class PayloadCodec {
     }
     long ts = requiredTimestamp(node, "ts", where);
     String type = requiredText(node, "type", where);
+    if (type.isBlank()) {
+      throw new Rejection(RejectReason.INVALID_VALUE, where + ".type is empty");
+    }
     return switch (type) {
       case "IGNITION_ON" -> new VehicleEvent.IgnitionOn(ts);
       case "IGNITION_OFF" -> new VehicleEvent.IgnitionOff(ts);
@@ -273,20 +326,30 @@ public final class PayloadCodec {
         enumValue(VehicleProfile.Powertrain.class, requiredText(root, "powertrain"), "powertrain");
     VehicleProfile.FuelType fuel =
         enumValue(VehicleProfile.FuelType.class, requiredText(root, "fuel"), "fuel");
-    double displacementL = requiredDouble(root, "engineDisplacementL", "profile");
-    double massKg = requiredDouble(root, "massKg", "profile");
-    long modelYear = requiredLong(root, "modelYear");
-    if (displacementL < 0
-        || displacementL > 20
-        || massKg <= 0
-        || massKg > 100_000
-        || modelYear < 1980
-        || modelYear > 2100) {
+    double displacementL = requiredDouble(root, "engineDisplacementL", "");
+    if (displacementL < 0 || displacementL > 20) {
       throw new Rejection(
           RejectReason.VALUE_OUT_OF_RANGE,
-          "profile values out of range (displacement 0..20 L, mass 0..100000 kg, model year 1980..2100)");
+          "engineDisplacementL = " + displacementL + " L is outside [0, 20]");
+    }
+    double massKg = requiredDouble(root, "massKg", "");
+    if (massKg <= 0 || massKg > 100_000) {
+      throw new Rejection(
+          RejectReason.VALUE_OUT_OF_RANGE, "massKg = " + massKg + " kg is outside (0, 100000]");
+    }
+    long modelYear = requiredLong(root, "modelYear");
+    if (modelYear < 1980 || modelYear > 2100) {
+      throw new Rejection(
+          RejectReason.VALUE_OUT_OF_RANGE, "modelYear = " + modelYear + " is outside [1980, 2100]");
     }
     String dealerId = requiredText(root, "dealerId");
+    if (!DEALER_ID.matcher(dealerId).matches()) {
+      throw new Rejection(
+          RejectReason.INVALID_VALUE,
+          "dealerId '"
+              + abbreviate(dealerId)
+              + "' must be 1..64 characters without '/', '+', '#' (it is a topic level)");
+    }
     JsonNode sensor = root.get("hasPadWearSensor");
     boolean hasPadWearSensor = false;
     if (sensor != null) {

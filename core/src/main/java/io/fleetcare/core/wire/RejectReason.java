@@ -6,7 +6,11 @@ public enum RejectReason {
   PAYLOAD_TOO_LARGE,
   /** The topic is not a Fleetcare vehicle topic. */
   UNKNOWN_TOPIC,
-  /** Not valid UTF-8 JSON, nested too deep, or a token exceeds the parser's limits. */
+  /**
+   * Not strict UTF-8 JSON (including an empty payload and content after the top-level value),
+   * nested deeper than 32 levels, a duplicate key, or a token beyond the parser's limits (numbers
+   * of 64 characters, strings of 64 KiB).
+   */
   MALFORMED_JSON,
   /** Valid JSON, but not an object at the top level. */
   NOT_AN_OBJECT,
@@ -22,12 +26,15 @@ public enum RejectReason {
   VIN_TOPIC_MISMATCH,
   /** The sequence number is negative. */
   INVALID_SEQ,
-  /** The batch is empty or has more samples or events than allowed. */
+  /** The batch is empty, has more samples or events than allowed, or a sample too many signals. */
   BAD_BATCH_SIZE,
-  /** A catalogued signal's value is outside its plausible range. */
+  /** A catalogued signal's, an event's or a profile's number is outside its plausible range. */
   VALUE_OUT_OF_RANGE,
   /** An event time is before OBD-II existed or implausibly far in the future. */
   TIMESTAMP_ABSURD,
-  /** An enumerated field (powertrain, fuel, DTC code format) has a value outside the contract. */
+  /**
+   * A field's text is outside the contract: powertrain, fuel, DTC code format, an empty event type,
+   * or a dealer id that cannot be a topic level.
+   */
   INVALID_VALUE
 }

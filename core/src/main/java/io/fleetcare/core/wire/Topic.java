@@ -12,10 +12,17 @@ public record Topic(String vin, TopicKind kind) {
   /** First topic level of every Fleetcare topic. */
   public static final String ROOT = "fleet";
 
-  /** Parses {@code fleet/{vin}/{telemetry|events|profile}}; empty for any other topic. */
+  /**
+   * Parses {@code fleet/{vin}/{telemetry|events|profile}}; empty for any other topic, including
+   * subscription filters (a VIN level holding the wildcard {@code +} or {@code #}).
+   */
   public static Optional<Topic> parse(String topic) {
     String[] levels = topic.split("/", -1);
-    if (levels.length != 3 || !ROOT.equals(levels[0]) || levels[1].isEmpty()) {
+    if (levels.length != 3
+        || !ROOT.equals(levels[0])
+        || levels[1].isEmpty()
+        || levels[1].contains("+")
+        || levels[1].contains("#")) {
       return Optional.empty();
     }
     for (TopicKind kind : TopicKind.values()) {

@@ -49,6 +49,9 @@ public final class Vin {
 
   /** North American manufacturer identifiers start with 1–5 and must carry a check digit. */
   public static boolean isNorthAmerican(String vin) {
+    if (vin.isEmpty()) {
+      return false;
+    }
     char first = vin.charAt(0);
     return first >= '1' && first <= '5';
   }
@@ -74,8 +77,16 @@ public final class Vin {
     return remainder == 10 ? 'X' : (char) ('0' + remainder);
   }
 
-  /** Returns {@code vin} with its check digit set, for generating valid North American VINs. */
+  /**
+   * Returns {@code vin} with its check digit set, for generating valid North American VINs.
+   *
+   * @throws IllegalArgumentException if the VIN has a wrong length or characters (position 9 may
+   *     hold anything; it is replaced)
+   */
   public static String withCheckDigit(String vin) {
+    if (vin.length() != LENGTH) {
+      throw new IllegalArgumentException("VIN must have 17 characters, has " + vin.length());
+    }
     char digit = checkDigit(vin.substring(0, 8) + '0' + vin.substring(9));
     return vin.substring(0, 8) + digit + vin.substring(9);
   }

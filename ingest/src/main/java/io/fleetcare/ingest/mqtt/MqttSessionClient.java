@@ -1,0 +1,350 @@
+package io.fleetcare.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One persistent MQTT session of a reader: a Paho client for one {@link MqttSplit}, the queue its
+ * network thread fills, and the acknowledgements the reader sends back.
+ *
+ * <p>Acknowledgements are manual. A packet id is only meaningful on the connection that delivered
+ * it: after a reconnect the broker redelivers unacknowledged messages and may reuse their ids for
+ * new ones, so an acknowledgement for an earlier connection is dropped rather than sent, and the
+ * broker's redelivery becomes a duplicate that downstream dedup removes.
+ */
+final class MqttSessionClient implements MqttCallback {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSessionClient.class);
+
+  /** How long the network thread waits on a full queue before checking for shutdown again. */
+  private static final long OFFER_WAIT_MS = 100;
+
+  /** Subscription option: send retained messages only for a new subscription, not on resume. */
+  private static final int RETAIN_HANDLING_IF_NEW = 1;
+
+  private final MqttSourceOptions options;
+  private final MqttSplit split;
+  private final Runnable onMessage;
+  private final BlockingQueue<ReceivedMessage> queue;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Object ackLock = new Object();
+  private volatile long connection;
+  private volatile boolean closed;
+  private MqttAsyncClient client;
+
+  /**
+   * @param onMessage called on the network thread after a message was queued
+   */
+  MqttSessionClient(MqttSourceOptions options, MqttSplit split, Runnable onMessage) {
+    this.options = options;
+    this.split = split;
+    this.onMessage = onMessage;
+    this.queue = new ArrayBlockingQueue<>(options.maxQueuedMessages());
+  }
+
+  /**
+   * Connects, resuming the broker session of the split's client id, and subscribes.
+   *
+   * @throws MqttSourceException naming the broker and client id when the broker cannot be reached,
+   *     refuses the connection (e.g. bad credentials) or refuses a subscription
+   */
+  void connect() {
+    try {
+      client = new MqttAsyncClient(options.serverUri(), split.clientId(), new MemoryPersistence());
+    } catch (MqttException | IllegalArgumentException e) {
+      throw new MqttSourceException(
+          "Invalid MQTT broker URI " + options.serverUri() + ": " + e.getMessage(), e);
+    }
+    client.setCallback(this);
+    // The broker keeps each message in flight until the reader acknowledges it; see AckMode.
+    client.setManualAcks(true);
+    long timeoutMs = options.connectionTimeout().toMillis();
+    try {
+      IMqttToken connected = client.connect(connectionOptions());
+      connected.waitForCompletion(timeoutMs);
+      LOG.info(
+          "MQTT client {} connected to {} (session present: {})",
+          split.clientId(),
+          options.serverUri(),
+          connected.getSessionPresent());
+    } catch (MqttException e) {
+      closeQuietly();
+      throw new MqttSourceException(
+          "Cannot connect to MQTT broker "
+              + options.serverUri()
+              + " as client "
+              + split.clientId()
+              + ": "
+              + describe(e),
+          e);
+    }
+    try {
+      IMqttToken subscribed = client.subscribe(subscriptions(), null, null, new MqttProperties());
+      subscribed.waitForCompletion(timeoutMs);
+      checkGranted(subscribed);
+    } catch (MqttException e) {
+      closeQuietly();
+      throw new MqttSourceException(
+          "Cannot subscribe to "
+              + options.subscriptionFilters()
+              + " on MQTT broker "
+              + options.serverUri()
+              + " as client "
+              + split.clientId()
+              + ": "
+              + describe(e),
+          e);
+    } catch (MqttSourceException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  MqttSplit split() {
+    return split;
+  }
+
+  /** The next queued message, or {@code null}. */
+  ReceivedMessage poll() {
+    return queue.poll();
+  }
+
+  boolean hasQueued() {
+    return !queue.isEmpty();
+  }
+
+  int queueDepth() {
+    return queue.size();
+  }
+
+  /** Changes whenever the connection to the broker is lost or re-established. */
+  long connection() {
+    return connection;
+  }
+
+  /** A failure that must fail the job, e.g. the broker refused a subscription after reconnect. */
+  Throwable failure() {
+    return failure.get();
+  }
+
+  /**
+   * Acknowledges a message to the broker if the connection that delivered it is still the current
+   * one; otherwise the broker will redeliver it.
+   *
+   * @return whether the acknowledgement was sent
+   */
+  boolean acknowledge(int packetId, int qos, long deliveredOn) {
+    synchronized (ackLock) {
+      if (deliveredOn != connection || client == null || !client.isConnected()) {
+        return false;
+      }
+      try {
+        client.messageArrivedComplete(packetId, qos);
+        return true;
+      } catch (MqttException e) {
+        LOG.debug("Could not acknowledge message {} on {}", packetId, split.clientId(), e);
+        return false;
+      }
+    }
+  }
+
+  /** Disconnects, keeping the broker session (and its unacknowledged messages) for a restart. */
+  void close() {
+    closed = true;
+    closeQuietly();
+  }
+
+  // ---- Paho callbacks, on Paho's threads ----
+
+  @Override
+  public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+    ReceivedMessage received =
+        new ReceivedMessage(
+            MqttRecord.of(topic, message.getPayload(), System.currentTimeMillis()),
+            message.getId(),
+            message.getQos(),
+            connection);
+    // For QoS 1 the queue never fills: it holds only unacknowledged messages, at most the receive
+    // maximum. QoS 0 messages can fill it; then this network thread waits, which stops reading
+    // from the socket and lets TCP push back on the broker.
+    while (!queue.offer(received, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+      if (closed) {
+        return;
+      }
+    }
+    onMessage.run();
+  }
+
+  @Override
+  public void disconnected(MqttDisconnectResponse response) {
+    newConnection();
+    if (!closed) {
+      LOG.warn(
+          "MQTT client {} lost its connection to {}: {}; reconnecting",
+          split.clientId(),
+          options.serverUri(),
+          response);
+    }
+  }
+
+  @Override
+  public void connectComplete(boolean reconnect, String serverUri) {
+    if (!reconnect) {
+      return;
+    }
+    newConnection();
+    LOG.info("MQTT client {} reconnected to {}", split.clientId(), serverUri);
+    // The session normally survives with its subscriptions; if it expired meanwhile they are
+    // gone. Subscribing again is harmless either way. Never block here: this is Paho's thread.
+    try {
+      client.subscribe(
+          subscriptions(),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              try {
+                checkGranted(token);
+              } catch (MqttSourceException e) {
+                fail(e);
+              }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+              LOG.warn("MQTT client {} could not resubscribe", split.clientId(), exception);
+            }
+          },
+          new MqttProperties());
+    } catch (MqttException e) {
+      LOG.warn("MQTT client {} could not resubscribe", split.clientId(), e);
+    }
+  }
+
+  @Override
+  public void mqttErrorOccurred(MqttException exception) {
+    LOG.warn("MQTT client {} error: {}", split.clientId(), describe(exception));
+  }
+
+  @Override
+  public void deliveryComplete(IMqttToken token) {}
+
+  @Override
+  public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+
+  // ---- internals ----
+
+  private void newConnection() {
+    synchronized (ackLock) {
+      connection++;
+    }
+  }
+
+  private void fail(Throwable t) {
+    failure.compareAndSet(null, t);
+    onMessage.run();
+  }
+
+  private MqttConnectionOptions connectionOptions() {
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setServerURIs(new String[] {options.serverUri()});
+    o.setCleanStart(false);
+    o.setSessionExpiryInterval(options.sessionExpiry().toSeconds());
+    o.setReceiveMaximum(options.receiveMaximum());
+    o.setKeepAliveInterval((int) options.keepAlive().toSeconds());
+    o.setConnectionTimeout((int) options.connectionTimeout().toSeconds());
+    o.setAutomaticReconnect(true);
+    // Paho backs off exponentially but without jitter; a random first delay per client keeps the
+    // readers of a job from hammering a restarting broker in lock step.
+    int minDelay = (int) options.reconnectMinDelay().toSeconds();
+    int maxDelay = (int) options.reconnectMaxDelay().toSeconds();
+    int jitteredMin =
+        Math.min(maxDelay, minDelay + ThreadLocalRandom.current().nextInt(minDelay + 1));
+    o.setAutomaticReconnectDelay(jitteredMin, maxDelay);
+    options.username().ifPresent(o::setUserName);
+    options.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    return o;
+  }
+
+  private MqttSubscription[] subscriptions() {
+    List<String> filters = options.subscriptionFilters();
+    MqttSubscription[] subscriptions = new MqttSubscription[filters.size()];
+    for (int i = 0; i < subscriptions.length; i++) {
+      subscriptions[i] = new MqttSubscription(filters.get(i), options.qos());
+      subscriptions[i].setRetainHandling(RETAIN_HANDLING_IF_NEW);
+    }
+    return subscriptions;
+  }
+
+  private void checkGranted(IMqttToken token) {
+    int[] codes = token.getReasonCodes();
+    List<String> filters = options.subscriptionFilters();
+    for (int i = 0; codes != null && i < codes.length; i++) {
+      if (codes[i] >= 0x80) {
+        throw new MqttSourceException(
+            "MQTT broker "
+                + options.serverUri()
+                + " refused subscription "
+                + (i < filters.size() ? filters.get(i) : "#" + i)
+                + " for client "
+                + split.clientId()
+                + " with reason code 0x"
+                + Integer.toHexString(codes[i])
+                + " ("
+                + SubackReason.describe(codes[i])
+                + ")");
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    MqttAsyncClient c = client;
+    if (c == null) {
+      return;
+    }
+    try {
+      if (c.isConnected()) {
+        c.disconnect(options.connectionTimeout().toMillis()).waitForCompletion();
+      }
+    } catch (MqttException e) {
+      LOG.debug("MQTT client {} did not disconnect cleanly", split.clientId(), e);
+      try {
+        c.disconnectForcibly(0, 1000, false);
+      } catch (MqttException ignored) {
+        // Closing anyway.
+      }
+    }
+    try {
+      c.close(true);
+    } catch (MqttException e) {
+      LOG.debug("MQTT client {} did not close cleanly", split.clientId(), e);
+    }
+  }
+
+  private static String describe(MqttException e) {
+    String message = e.getMessage();
+    Throwable cause = e.getCause();
+    return (message == null ? "error" : message)
+        + " (reason code "
+        + e.getReasonCode()
+        + (cause != null ? ", cause: " + cause : "")
+        + ")";
+  }
+}

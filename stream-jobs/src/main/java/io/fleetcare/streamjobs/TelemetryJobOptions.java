@@ -1,0 +1,105 @@
+package io.fleetcare.streamjobs;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+
+/**
+ * Options of {@link TelemetryJob}.
+ *
+ * @param brokerUrl MQTT broker, e.g. {@code tcp://127.0.0.1:1883} (required)
+ * @param jdbcUrl PostgreSQL / TimescaleDB JDBC URL with credentials (required)
+ * @param sharedGroup MQTT shared-subscription group the readers join (default {@code fleetcare})
+ * @param parallelism parallelism of the job (default 2)
+ * @param checkpointInterval checkpoint interval; MQTT messages are acknowledged when the checkpoint
+ *     that covers them completes (default 5 s)
+ * @param sequenceGapTimeout how long a missing {@code seq} holds later messages back before it is
+ *     given up (default 10 s)
+ * @param maxSampleGap longest interval between two samples that is still integrated into distance
+ *     and fuel (default 120 s)
+ */
+public record TelemetryJobOptions(
+    String brokerUrl,
+    String jdbcUrl,
+    String sharedGroup,
+    int parallelism,
+    Duration checkpointInterval,
+    Duration sequenceGapTimeout,
+    Duration maxSampleGap)
+    implements Serializable {
+  public TelemetryJobOptions {
+    if (!brokerUrl.matches("(tcp|ssl|ws|wss)://.+")) {
+      throw new IllegalArgumentException(
+          "--broker must be an MQTT URL like tcp://host:1883, was '" + brokerUrl + "'");
+    }
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "--jdbc must be a PostgreSQL JDBC URL like jdbc:postgresql://host:5432/fleetcare?user=u, was '"
+              + jdbcUrl
+              + "'");
+    }
+    if (!sharedGroup.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("--group must be letters, digits, '-' or '_'");
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("--parallelism must be at least 1");
+    }
+    requirePositive(checkpointInterval, "--checkpoint-interval");
+    requirePositive(sequenceGapTimeout, "--sequence-gap-timeout");
+    requirePositive(maxSampleGap, "--max-sample-gap");
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+
+  /** Options with the documented defaults for the given broker and database. */
+  public static TelemetryJobOptions defaults(String brokerUrl, String jdbcUrl) {
+    return new TelemetryJobOptions(
+        brokerUrl,
+        jdbcUrl,
+        "fleetcare",
+        2,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(120));
+  }
+
+  /**
+   * Parses {@code --broker URL --jdbc URL [--group G] [--parallelism N] [--checkpoint-interval
+   * 5s]}; durations take ISO-8601 ({@code PT5S}) or {@code 5s / 500ms / 2m}.
+   */
+  public static TelemetryJobOptions parse(String... args) {
+    Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+    String broker = null;
+    String jdbc = null;
+    String group = "fleetcare";
+    int parallelism = 2;
+    Duration checkpoint = Duration.ofSeconds(5);
+    while (!rest.isEmpty()) {
+      String flag = rest.poll();
+      if (rest.isEmpty()) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = rest.poll();
+      switch (flag) {
+        case "--broker" -> broker = value;
+        case "--jdbc" -> jdbc = value;
+        case "--group" -> group = value;
+        case "--parallelism" -> parallelism = Integer.parseInt(value);
+        case "--checkpoint-interval" -> checkpoint = Durations.parse(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (broker == null || jdbc == null) {
+      throw new IllegalArgumentException("--broker and --jdbc are required");
+    }
+    TelemetryJobOptions d = defaults(broker, jdbc);
+    return new TelemetryJobOptions(
+        broker, jdbc, group, parallelism, checkpoint, d.sequenceGapTimeout(), d.maxSampleGap());
+  }
+}

@@ -1,0 +1,19 @@
+package io.fleetcare.streamjobs.distance;
+
+import io.fleetcare.core.wire.VehicleProfile;
+
+/**
+ * What {@link DistanceFuelProcessor} remembers of a vehicle: its last sample (to integrate the
+ * interval up to the next one) and its fuel type (to turn MAF into litres). NaN means "the last
+ * sample did not carry this signal". Public fields keep it a Flink POJO.
+ */
+public final class DistanceFuelState {
+  public long lastTsMs = Long.MIN_VALUE;
+  public double lastSpeedKmh = Double.NaN;
+  public double lastOdometerM = Double.NaN;
+  public double lastFuelRateLph = Double.NaN;
+  public double lastMafGps = Double.NaN;
+  public VehicleProfile.FuelType fuel = VehicleProfile.FuelType.PETROL;
+
+  public DistanceFuelState() {}
+}

@@ -1,0 +1,48 @@
+package io.fleetcare.streamjobs.sink;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Options of a {@link JdbcBatchSink}.
+ *
+ * @param jdbcUrl PostgreSQL JDBC URL including credentials, e.g. {@code
+ *     jdbc:postgresql://127.0.0.1:5432/fleetcare?user=postgres}
+ * @param batchSize rows written per batch (default 500)
+ * @param flushInterval longest time a row waits in the buffer before it is written (default 1 s)
+ * @param initialBackoff first wait after a transient database error (default 200 ms)
+ * @param maxBackoff longest wait between retries (default 30 s); retries go on until the database
+ *     is back, holding the stream (back-pressure) rather than dropping rows
+ */
+public record JdbcSinkOptions(
+    String jdbcUrl,
+    int batchSize,
+    Duration flushInterval,
+    Duration initialBackoff,
+    Duration maxBackoff)
+    implements Serializable {
+  public JdbcSinkOptions {
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "jdbcUrl must start with jdbc:postgresql:, was " + jdbcUrl);
+    }
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+    }
+    if (flushInterval.isNegative() || flushInterval.isZero()) {
+      throw new IllegalArgumentException("flushInterval must be positive");
+    }
+    if (initialBackoff.isNegative()
+        || initialBackoff.isZero()
+        || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "backoffs must be positive with maxBackoff >= initialBackoff");
+    }
+  }
+
+  /** Defaults for {@code jdbcUrl}. */
+  public static JdbcSinkOptions defaults(String jdbcUrl) {
+    return new JdbcSinkOptions(
+        jdbcUrl, 500, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(30));
+  }
+}
