@@ -47,7 +47,10 @@ class SignalCatalogueTest {
             .map(OptionalInt::getAsInt)
             .toList();
 
-    assertThat(pids).isNotEmpty().doesNotHaveDuplicates().allSatisfy(pid -> assertThat(pid).isBetween(0x01, 0xFF));
+    assertThat(pids)
+        .isNotEmpty()
+        .doesNotHaveDuplicates()
+        .allSatisfy(pid -> assertThat(pid).isBetween(0x01, 0xFF));
   }
 
   @ParameterizedTest
@@ -118,7 +121,10 @@ class SignalCatalogueTest {
     assertThat(SignalCatalogue.isAlias(path)).isTrue();
     assertThat(SignalCatalogue.canonical(path)).isEqualTo(canonical);
     assertThat(SignalCatalogue.find(path)).isPresent().isEqualTo(SignalCatalogue.find(canonical));
-    assertThat(SignalCatalogue.all()).extracting(Signal::vssPath).contains(canonical).doesNotContain(path);
+    assertThat(SignalCatalogue.all())
+        .extracting(Signal::vssPath)
+        .contains(canonical)
+        .doesNotContain(path);
     assertThat(SignalCatalogue.isAlias(canonical)).as("no alias chains").isFalse();
   }
 
@@ -150,7 +156,8 @@ class SignalCatalogueTest {
   @Test
   void wheelPathHelpers() {
     assertThat(SignalCatalogue.WHEELS)
-        .containsExactly("Row1.Wheel.Left", "Row1.Wheel.Right", "Row2.Wheel.Left", "Row2.Wheel.Right");
+        .containsExactly(
+            "Row1.Wheel.Left", "Row1.Wheel.Right", "Row2.Wheel.Left", "Row2.Wheel.Right");
     assertThat(SignalCatalogue.padWear("Row1.Wheel.Left"))
         .isEqualTo("Vehicle.Chassis.Axle.Row1.Wheel.Left.Brake.PadWear");
     assertThat(SignalCatalogue.tirePressure("Row2.Wheel.Right"))
