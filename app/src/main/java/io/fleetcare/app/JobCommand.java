@@ -15,22 +15,35 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run the stream job (no simulator) against a real broker and database.")
 public final class JobCommand implements Callable<Integer> {
-  @Option(names = "--broker", required = true, description = "MQTT broker URL, e.g. tcp://127.0.0.1:1883")
+  @Option(
+      names = "--broker",
+      required = true,
+      description = "MQTT broker URL, e.g. tcp://127.0.0.1:1883")
   String broker;
 
   @Option(
       names = "--jdbc",
       required = true,
-      description = "PostgreSQL/TimescaleDB JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/fleetcare?user=postgres")
+      description =
+          "PostgreSQL/TimescaleDB JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/fleetcare?user=postgres")
   String jdbc;
 
-  @Option(names = "--group", defaultValue = "fleetcare", description = "MQTT shared-subscription group (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--group",
+      defaultValue = "fleetcare",
+      description = "MQTT shared-subscription group (default: ${DEFAULT-VALUE})")
   String group;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "Job parallelism (default: ${DEFAULT-VALUE})")
   int parallelism;
 
-  @Option(names = "--checkpoint-interval", defaultValue = "5s", description = "Checkpoint interval; MQTT acks follow checkpoints (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "5s",
+      description = "Checkpoint interval; MQTT acks follow checkpoints (default: ${DEFAULT-VALUE})")
   Duration checkpointInterval;
 
   @Override
@@ -47,7 +60,8 @@ public final class JobCommand implements Callable<Integer> {
             defaults.maxSampleGap());
     SchemaMigrator.migrate(jdbc);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism);
-    TelemetryJob.build(env, TelemetryJob.mqttSource(options), TelemetryJob.jdbcSinks(options), options);
+    TelemetryJob.build(
+        env, TelemetryJob.mqttSource(options), TelemetryJob.jdbcSinks(options), options);
     env.execute("fleetcare-telemetry");
     return 0;
   }

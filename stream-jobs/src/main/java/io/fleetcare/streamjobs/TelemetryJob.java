@@ -3,6 +3,7 @@ package io.fleetcare.streamjobs;
 import io.fleetcare.core.wire.VehicleMessage;
 import io.fleetcare.ingest.decode.DeadLetter;
 import io.fleetcare.ingest.decode.VehicleMessageDecoder;
+import io.fleetcare.ingest.mqtt.AckMode;
 import io.fleetcare.ingest.mqtt.MqttRecord;
 import io.fleetcare.ingest.mqtt.MqttSource;
 import io.fleetcare.ingest.mqtt.MqttSourceOptions;
@@ -83,6 +84,8 @@ public final class TelemetryJob {
             .topicFilters(List.of("fleet/+/telemetry", "fleet/+/events", "fleet/+/profile"))
             .sharedGroup(options.sharedGroup())
             .clientIdPrefix("fleetcare-" + options.sharedGroup())
+            // build() enables checkpointing, so acknowledgements follow checkpoints.
+            .ackMode(AckMode.AFTER_CHECKPOINT)
             .build());
   }
 

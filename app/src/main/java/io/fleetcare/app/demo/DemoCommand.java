@@ -26,8 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fleetcare demo}: the whole system in one process on embedded parts — HiveMQ CE, PostgreSQL,
- * local Flink and the fleet simulator — with a live progress line and a closing summary.
+ * {@code fleetcare demo}: the whole system in one process on embedded parts — HiveMQ CE,
+ * PostgreSQL, local Flink and the fleet simulator — with a live progress line and a closing
+ * summary.
  */
 @Command(
     name = "demo",
@@ -37,32 +38,64 @@ import picocli.CommandLine.Option;
       "Stop with Ctrl-C or --duration."
     })
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--broker", description = "Use this MQTT broker instead of the embedded HiveMQ CE")
+  @Option(
+      names = "--broker",
+      description = "Use this MQTT broker instead of the embedded HiveMQ CE")
   Optional<String> broker;
 
-  @Option(names = "--broker-port", defaultValue = "18830", description = "Port of the embedded broker (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--broker-port",
+      defaultValue = "18830",
+      description = "Port of the embedded broker (default: ${DEFAULT-VALUE})")
   int brokerPort;
 
-  @Option(names = "--jdbc", description = "Use this PostgreSQL/TimescaleDB instead of the embedded PostgreSQL")
+  @Option(
+      names = "--jdbc",
+      description = "Use this PostgreSQL/TimescaleDB instead of the embedded PostgreSQL")
   Optional<String> jdbc;
 
-  @Option(names = "--duration", description = "Stop after this long, e.g. 60s or 5m (default: until Ctrl-C)")
+  @Option(
+      names = "--duration",
+      description = "Stop after this long, e.g. 60s or 5m (default: until Ctrl-C)")
   Optional<Duration> duration;
 
-  @Option(names = "--vehicles", defaultValue = "10", description = "Simulated vehicles (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--vehicles",
+      defaultValue = "10",
+      description = "Simulated vehicles (default: ${DEFAULT-VALUE})")
   int vehicles;
 
-  @Option(names = "--days", defaultValue = "30", description = "Simulated days of fleet life (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--days",
+      defaultValue = "30",
+      description = "Simulated days of fleet life (default: ${DEFAULT-VALUE})")
   double days;
 
-  @Option(names = "--rate", defaultValue = "300", description = "Messages per second the simulator publishes at most (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rate",
+      defaultValue = "300",
+      description =
+          "Messages per second the simulator publishes at most (default: ${DEFAULT-VALUE})")
   double rate;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Simulator seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Simulator seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Stream job parallelism (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "Stream job parallelism (default: ${DEFAULT-VALUE})")
   int parallelism;
+
+  @Option(
+      names = "--checkpoint-interval",
+      defaultValue = "1s",
+      description =
+          "Checkpoint interval; MQTT acknowledgements follow checkpoints (default: ${DEFAULT-VALUE})")
+  Duration checkpointInterval;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -94,12 +127,13 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("schema:   version " + SchemaMigrator.migrate(jdbcUrl));
       out.flush();
 
-      TelemetryJobOptions jobOptions =
-          TelemetryJobOptions.defaults(brokerUrl, jdbcUrl);
+      TelemetryJobOptions jobOptions = TelemetryJobOptions.defaults(brokerUrl, jdbcUrl);
       StreamExecutionEnvironment env = LocalFlink.environment(parallelism);
-      TelemetryJob.build(env, TelemetryJob.mqttSource(jobOptions), TelemetryJob.jdbcSinks(jobOptions), jobOptions);
+      TelemetryJob.build(
+          env, TelemetryJob.mqttSource(jobOptions), TelemetryJob.jdbcSinks(jobOptions), jobOptions);
       parts.job = env.executeAsync("fleetcare-demo");
-      out.println("flink:    local job " + parts.job.getJobID() + " (parallelism " + parallelism + ")");
+      out.println(
+          "flink:    local job " + parts.job.getJobID() + " (parallelism " + parallelism + ")");
       out.flush();
       PipelineReadiness.await(brokerUrl, jdbcUrl, Duration.ofMinutes(2));
 
@@ -116,7 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       CountingSink sink =
           new CountingSink(
-              new MqttPublisher(new MqttPublisherOptions(brokerUrl, "fleetcare-demo-sim-" + UUID.randomUUID(), 1)));
+              new MqttPublisher(
+                  new MqttPublisherOptions(
+                      brokerUrl, "fleetcare-demo-sim-" + UUID.randomUUID(), 1)));
       parts.sink = sink;
       AtomicReference<Throwable> simulatorFailure = new AtomicReference<>();
       Thread simulator =
@@ -143,7 +179,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean stop = stopRequested.await(1, TimeUnit.SECONDS);
         stats = PipelineStats.read(jdbcForStats);
         progress.show(Duration.between(started, Instant.now()), sink.messages(), stats);
-        boolean caughtUp = !simulator.isAlive() && stats.messagesStored() >= sink.telemetryMessages();
+        boolean caughtUp =
+            !simulator.isAlive() && stats.messagesStored() >= sink.telemetryMessages();
         if (stop || Instant.now().isAfter(deadline) || caughtUp || simulatorFailure.get() != null) {
           break;
         }

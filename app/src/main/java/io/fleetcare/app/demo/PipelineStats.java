@@ -17,7 +17,12 @@ import java.sql.Statement;
  * @param deadLetters rejected payloads stored
  */
 public record PipelineStats(
-    long messagesStored, long samplesStored, long vehicles, double distanceKm, double fuelL, long deadLetters) {
+    long messagesStored,
+    long samplesStored,
+    long vehicles,
+    double distanceKm,
+    double fuelL,
+    long deadLetters) {
 
   /** Reads the current figures. */
   public static PipelineStats read(String jdbcUrl) throws SQLException {
@@ -31,10 +36,17 @@ public record PipelineStats(
       try (ResultSet rs =
           s.executeQuery(
               "SELECT coalesce(sum(messages), 0), coalesce(sum(samples), 0), count(*),"
-                  + " coalesce(sum(distance_km), 0), coalesce(sum(fuel_l), 0) FROM vehicle_totals WHERE vin <> '" + PipelineReadiness.PROBE_VIN + "'")) {
+                  + " coalesce(sum(distance_km), 0), coalesce(sum(fuel_l), 0) FROM vehicle_totals WHERE vin <> '"
+                  + PipelineReadiness.PROBE_VIN
+                  + "'")) {
         rs.next();
         return new PipelineStats(
-            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5), deadLetters);
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getLong(3),
+            rs.getDouble(4),
+            rs.getDouble(5),
+            deadLetters);
       }
     }
   }

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * HiveMQ Community Edition running inside this process on 127.0.0.1, for the demo. It listens on
- * its own port (default 18830) so it never clashes with a system broker on 1883, and its queues
- * are sized for a stream acknowledged only at checkpoints.
+ * its own port (default 18830) so it never clashes with a system broker on 1883, and its queues are
+ * sized for a stream acknowledged only at checkpoints.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private final EmbeddedHiveMQ hivemq;
@@ -40,7 +40,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     try {
       hivemq.start().get();
     } catch (ExecutionException e) {
-      throw new IOException("embedded HiveMQ did not start on port " + port + ": " + e.getCause(), e);
+      throw new IOException(
+          "embedded HiveMQ did not start on port " + port + ": " + e.getCause(), e);
     }
     return new EmbeddedBroker(hivemq, home, port);
   }

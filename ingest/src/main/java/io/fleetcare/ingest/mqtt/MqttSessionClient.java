@@ -36,6 +36,8 @@ final class MqttSessionClient implements MqttCallback {
   /** How long the network thread waits on a full queue before checking for shutdown again. */
   private static final long OFFER_WAIT_MS = 100;
 
+  private static final long QUIESCE_MS = 1000;
+
   /** Subscription option: send retained messages only for a new subscription, not on resume. */
   private static final int RETAIN_HANDLING_IF_NEW = 1;
 
@@ -62,8 +64,9 @@ final class MqttSessionClient implements MqttCallback {
   /**
    * Connects, resuming the broker session of the split's client id, and subscribes.
    *
-   * @throws MqttSourceException naming the broker and client id when the broker cannot be reached,
-   *     refuses the connection (e.g. bad credentials) or refuses a subscription
+   * @throws MqttSourceException naming the broker and client id when the broker cannot be reached
+   *     or refuses the connection (e.g. bad credentials); a refused subscription is reported by
+   *     {@link #failure()} once the broker answers
    */
   void connect() {
     try {
@@ -85,7 +88,7 @@ final class MqttSessionClient implements MqttCallback {
           options.serverUri(),
           connected.getSessionPresent());
     } catch (MqttException e) {
-      closeQuietly();
+      close();
       throw new MqttSourceException(
           "Cannot connect to MQTT broker "
               + options.serverUri()
@@ -95,26 +98,10 @@ final class MqttSessionClient implements MqttCallback {
               + describe(e),
           e);
     }
-    try {
-      IMqttToken subscribed = client.subscribe(subscriptions(), null, null, new MqttProperties());
-      subscribed.waitForCompletion(timeoutMs);
-      checkGranted(subscribed);
-    } catch (MqttException e) {
-      closeQuietly();
-      throw new MqttSourceException(
-          "Cannot subscribe to "
-              + options.subscriptionFilters()
-              + " on MQTT broker "
-              + options.serverUri()
-              + " as client "
-              + split.clientId()
-              + ": "
-              + describe(e),
-          e);
-    } catch (MqttSourceException e) {
-      closeQuietly();
-      throw e;
-    }
+    // Not waited for: on a resumed session the broker starts sending before the SUBACK, and the
+    // reader must be free to drain the queue meanwhile. A refusal fails the reader on its next
+    // poll.
+    subscribe();
   }
 
   MqttSplit split() {
@@ -213,29 +200,7 @@ final class MqttSessionClient implements MqttCallback {
     LOG.info("MQTT client {} reconnected to {}", split.clientId(), serverUri);
     // The session normally survives with its subscriptions; if it expired meanwhile they are
     // gone. Subscribing again is harmless either way. Never block here: this is Paho's thread.
-    try {
-      client.subscribe(
-          subscriptions(),
-          null,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              try {
-                checkGranted(token);
-              } catch (MqttSourceException e) {
-                fail(e);
-              }
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable exception) {
-              LOG.warn("MQTT client {} could not resubscribe", split.clientId(), exception);
-            }
-          },
-          new MqttProperties());
-    } catch (MqttException e) {
-      LOG.warn("MQTT client {} could not resubscribe", split.clientId(), e);
-    }
+    subscribe();
   }
 
   @Override
@@ -250,6 +215,42 @@ final class MqttSessionClient implements MqttCallback {
   public void authPacketArrived(int reasonCode, MqttProperties properties) {}
 
   // ---- internals ----
+
+  private void subscribe() {
+    try {
+      client.subscribe(
+          subscriptions(),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              try {
+                checkGranted(token);
+                LOG.info(
+                    "MQTT client {} subscribed to {}",
+                    split.clientId(),
+                    options.subscriptionFilters());
+              } catch (MqttSourceException e) {
+                fail(e);
+              }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+              // A lost connection also fails the request; the reconnect subscribes again.
+              LOG.warn(
+                  "MQTT client {} could not subscribe to {} on {}",
+                  split.clientId(),
+                  options.subscriptionFilters(),
+                  options.serverUri(),
+                  exception);
+            }
+          },
+          new MqttProperties());
+    } catch (MqttException e) {
+      LOG.warn("MQTT client {} could not send its subscription", split.clientId(), e);
+    }
+  }
 
   private void newConnection() {
     synchronized (ackLock) {
@@ -321,7 +322,8 @@ final class MqttSessionClient implements MqttCallback {
     }
     try {
       if (c.isConnected()) {
-        c.disconnect(options.connectionTimeout().toMillis()).waitForCompletion();
+        // Short quiesce: whatever is unacknowledged is redelivered to the next run anyway.
+        c.disconnect(QUIESCE_MS).waitForCompletion(options.connectionTimeout().toMillis());
       }
     } catch (MqttException e) {
       LOG.debug("MQTT client {} did not disconnect cleanly", split.clientId(), e);

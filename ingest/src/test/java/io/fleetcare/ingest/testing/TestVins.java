@@ -14,7 +14,11 @@ public final class TestVins {
 
   /** {@code count} distinct random North American VINs with a correct check digit. */
   public static List<String> random(int count) {
-    Random random = ThreadLocalRandom.current();
+    return random(ThreadLocalRandom.current(), count);
+  }
+
+  /** {@code count} distinct VINs drawn from {@code random}, for reproducible fixtures. */
+  public static List<String> random(Random random, int count) {
     List<String> vins = new ArrayList<>(count);
     while (vins.size() < count) {
       StringBuilder vin = new StringBuilder("1FC");

@@ -188,7 +188,7 @@ public final class FleetGenerator {
     return new DegradationParameters(
         padRate,
         padWear,
-        rng.uniform(0.66, 1.0),
+        rng.uniform(0.8, 1.0),
         rng.logNormal(0.055, 0.3),
         rng.logNormal(0.5, 0.3),
         rng.uniform(120, 180),

@@ -87,7 +87,7 @@ public final class TyreModel {
     return pressureAt20C[wheel] * (temperatureC[wheel] + 273.15) / REFERENCE_K;
   }
 
-  /** The lowest measured pressure as a fraction of nominal, and which wheel: {fraction, wheel}. */
+  /** The wheel with the lowest measured pressure. */
   public int lowestWheel() {
     int low = 0;
     for (int i = 1; i < 4; i++) {
@@ -143,9 +143,10 @@ public final class TyreModel {
     topUp();
   }
 
-  /** Four new tyres. */
+  /** Four new tyres (which also ends any leak). */
   public void replace() {
     java.util.Arrays.fill(treadMm, NEW_TREAD_MM);
+    leakingWheel = -1;
     topUp();
   }
 }

@@ -14,8 +14,6 @@ import java.util.List;
  * depend on how the trips before it were driven.
  */
 public final class TripPlanner {
-  private static final long HOUR_MS = 3_600_000L;
-  private static final long DAY_MS = 24 * HOUR_MS;
 
   private final UsageProfile usage;
   private final Rng rng;
@@ -89,7 +87,8 @@ public final class TripPlanner {
   }
 
   private TripPlan trip(long dayStartMs, double hour, double distanceKm) {
-    long startMs = dayStartMs + (long) (hour * HOUR_MS);
+    // Whole seconds: gateways sample on a 1 Hz clock.
+    long startMs = dayStartMs + (long) (hour * 3600) * 1000L;
     // Highways only pay off for longer trips.
     boolean highway = distanceKm > 8 && rng.chance(usage.highwayShare());
     double stopAndGo = Math.max(0, Math.min(1, usage.stopAndGo() + rng.gaussian(0, 0.1)));

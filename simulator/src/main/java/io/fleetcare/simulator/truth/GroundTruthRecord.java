@@ -5,9 +5,9 @@ package io.fleetcare.simulator.truth;
  * against.
  *
  * @param vin the vehicle
- * @param component the work-order type it concerns: {@code BRAKE_PADS}, {@code BATTERY_12V},
- *     {@code TYRES}, {@code ENGINE_DEPOSITS}, {@code TRACTION_BATTERY}, {@code MILEAGE_SERVICE} or
- *     {@code FAULT_CODE}
+ * @param component the work-order type it concerns: {@code BRAKE_PADS}, {@code BATTERY_12V}, {@code
+ *     TYRES}, {@code ENGINE_DEPOSITS}, {@code TRACTION_BATTERY}, {@code MILEAGE_SERVICE} or {@code
+ *     FAULT_CODE}
  * @param kind {@link Kind}
  * @param threshold the service threshold, in words (e.g. {@code "pad wear >= 100 %"})
  * @param tsMs event time it happened, epoch milliseconds

@@ -30,7 +30,13 @@ final class EventPublisher {
     EventMessage message = new EventMessage(vin, ++seq, List.of(event));
     out.add(
         new OutboundMessage(
-            event.tsMs(), vehicleIndex, TopicKind.EVENTS, topic, message, codec.encode(message), 0));
+            event.tsMs(),
+            vehicleIndex,
+            TopicKind.EVENTS,
+            topic,
+            message,
+            codec.encode(message),
+            0));
   }
 
   long messages() {

@@ -36,6 +36,12 @@ public final class MessageSequencer<T> implements Serializable {
     DUPLICATE
   }
 
+  /**
+   * Seqs just below the first one seen from a vehicle are accepted once: several readers share the
+   * subscription, so the first message to arrive is not always the first one sent.
+   */
+  static final int START_WINDOW = 64;
+
   private final Codec<T> codec;
   private final long resetDistance;
   private final int maxWaiting;
@@ -68,7 +74,7 @@ public final class MessageSequencer<T> implements Serializable {
   public Outcome offer(
       SequenceState state, String key, long seq, long tsMs, T message, Consumer<T> emit) {
     if (state.nextSeq < 0) {
-      state.nextSeq = seq;
+      start(state, seq);
     }
     if (seq < state.nextSeq) {
       if (state.skipped.remove(seq)) {
@@ -84,7 +90,7 @@ public final class MessageSequencer<T> implements Serializable {
         emit.accept(codec.decode(key, state.waiting.pollFirstEntry().getValue()));
       }
       state.skipped.clear();
-      state.nextSeq = seq;
+      start(state, seq);
     }
     if (seq > state.nextSeq) {
       if (state.waiting.containsKey(seq)) {
@@ -121,6 +127,13 @@ public final class MessageSequencer<T> implements Serializable {
     state.nextSeq = first;
     drainContiguous(state, key, emit);
     return skipped;
+  }
+
+  private static void start(SequenceState state, long seq) {
+    state.nextSeq = seq;
+    for (long s = Math.max(0, seq - START_WINDOW); s < seq; s++) {
+      state.skipped.add(s);
+    }
   }
 
   private void drainContiguous(SequenceState state, String key, Consumer<T> emit) {

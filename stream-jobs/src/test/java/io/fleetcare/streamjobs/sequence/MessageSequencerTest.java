@@ -30,6 +30,15 @@ class MessageSequencerTest {
   }
 
   @Test
+  void messagesJustBeforeTheFirstOneSeenAreStillAcceptedOnce() {
+    offer(3);
+    assertThat(offer(1)).isEqualTo(MessageSequencer.Outcome.EMITTED);
+    assertThat(offer(2)).isEqualTo(MessageSequencer.Outcome.EMITTED);
+    assertThat(offer(1)).isEqualTo(MessageSequencer.Outcome.DUPLICATE);
+    assertThat(out).containsExactly("m3", "m1", "m2");
+  }
+
+  @Test
   void duplicatesAreDropped() {
     offer(1);
     offer(2);

@@ -33,12 +33,23 @@ class JdbcBatchSinkIT {
     for (int i = 0; i < 1_234; i++) {
       rows.add(
           new DistanceFuelIncrement(
-              "WVWZZZ1JZXW00000" + (i % 7), i, T0 + i * 10_000L, T0 + i * 10_000L + 9_000, 0.1, 0.01, 10));
+              "WVWZZZ1JZXW00000" + (i % 7),
+              i,
+              T0 + i * 10_000L,
+              T0 + i * 10_000L + 9_000,
+              0.1,
+              0.01,
+              10));
     }
     try (TestDatabase db = TestDatabase.create()) {
       SchemaMigrator.migrate(db.jdbcUrl());
       JdbcSinkOptions options =
-          new JdbcSinkOptions(db.jdbcUrl(), 100, Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(1));
+          new JdbcSinkOptions(
+              db.jdbcUrl(),
+              100,
+              Duration.ofMillis(200),
+              Duration.ofMillis(50),
+              Duration.ofSeconds(1));
       for (int run = 0; run < 2; run++) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -48,7 +59,11 @@ class JdbcBatchSinkIT {
       assertThat(db.queryLong("SELECT count(*) FROM vehicle_distance_fuel")).isEqualTo(1_234);
       assertThat(db.queryLong("SELECT round(sum(distance_km) * 10) FROM vehicle_distance_fuel"))
           .isEqualTo(1_234);
-      assertThat(db.query("SELECT first_ts FROM vehicle_distance_fuel WHERE seq = 0").getFirst().get("first_ts").toString())
+      assertThat(
+              db.query("SELECT first_ts FROM vehicle_distance_fuel WHERE seq = 0")
+                  .getFirst()
+                  .get("first_ts")
+                  .toString())
           .startsWith("2026-03-02 07:30:00");
     }
   }

@@ -14,7 +14,9 @@ class JdbcBatchWriterTest {
     assertThat(JdbcBatchWriter.isTransient(new SQLException("shutdown", "57P01"))).isTrue();
     assertThat(JdbcBatchWriter.isTransient(new SQLException("disk full", "53100"))).isTrue();
     assertThat(JdbcBatchWriter.isTransient(new SQLException("serialization", "40001"))).isTrue();
-    assertThat(JdbcBatchWriter.isTransient(new SQLException("wrapped", null, new SQLException("io", "08006"))))
+    assertThat(
+            JdbcBatchWriter.isTransient(
+                new SQLException("wrapped", null, new SQLException("io", "08006"))))
         .isTrue();
     assertThat(JdbcBatchWriter.isTransient(new SQLException("bad value", "22P02"))).isFalse();
     assertThat(JdbcBatchWriter.isTransient(new SQLException("no table", "42P01"))).isFalse();
@@ -28,13 +30,18 @@ class JdbcBatchWriterTest {
     assertThatThrownBy(
             () ->
                 new JdbcSinkOptions(
-                    "jdbc:postgresql://h/db", 0, Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofSeconds(1)))
+                    "jdbc:postgresql://h/db",
+                    0,
+                    Duration.ofSeconds(1),
+                    Duration.ofMillis(1),
+                    Duration.ofSeconds(1)))
         .hasMessageContaining("batchSize");
   }
 
   @Test
   void nulCharactersCannotBreakTheDeadLetterSink() {
-    assertThat(DeadLetterRowBinder.textSafe("fleet/\0/telemetry")).isEqualTo("fleet/\\u0000/telemetry");
+    assertThat(DeadLetterRowBinder.textSafe("fleet/\0/telemetry"))
+        .isEqualTo("fleet/\\u0000/telemetry");
     assertThat(DeadLetterRowBinder.textSafe("plain")).isEqualTo("plain");
   }
 }

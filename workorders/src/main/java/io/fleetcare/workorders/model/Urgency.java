@@ -1,0 +1,7 @@
+package io.fleetcare.workorders.model;
+
+/** URGENT when the component is already critical (due earlier than 7 days out). */
+public enum Urgency {
+  NORMAL,
+  URGENT
+}

@@ -1,0 +1,8 @@
+package io.fleetcare.workorders.model;
+
+/** What a work order is about: predicted maintenance, a care offer, or a fault the car reported. */
+public enum WorkOrderKind {
+  MAINTENANCE,
+  CARE,
+  FAULT
+}
