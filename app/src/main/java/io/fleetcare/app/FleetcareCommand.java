@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FleetcareCommand.Version.class,
     description = "Predictive service for connected-car fleets.",
-    subcommands = {DemoCommand.class, JobCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      JobCommand.class,
+      SimulateCommand.class,
+      ReplayCommand.class,
+      ApiCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class FleetcareCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

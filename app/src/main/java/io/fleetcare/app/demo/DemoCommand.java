@@ -1,5 +1,6 @@
 package io.fleetcare.app.demo;
 
+import io.fleetcare.app.ApiCommand;
 import io.fleetcare.app.LocalFlink;
 import io.fleetcare.app.embedded.EmbeddedBroker;
 import io.fleetcare.app.embedded.EmbeddedDatabase;
@@ -10,6 +11,10 @@ import io.fleetcare.simulator.mqtt.MqttPublisherOptions;
 import io.fleetcare.streamjobs.TelemetryJob;
 import io.fleetcare.streamjobs.TelemetryJobOptions;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
+import io.fleetcare.workorders.WorkOrderApi;
+import io.fleetcare.workorders.WorkOrderServiceOptions;
+import io.fleetcare.workorders.crypto.EncryptionKey;
+import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
   int parallelism;
 
   @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "Port of the advisor page and API (default: ${DEFAULT-VALUE})")
+  int httpPort;
+
+  @Option(
       names = "--checkpoint-interval",
       defaultValue = "1s",
       description =
@@ -125,6 +136,18 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("database: " + jdbcUrl);
       }
       out.println("schema:   version " + SchemaMigrator.migrate(jdbcUrl));
+      out.flush();
+
+      parts.vertx = Vertx.vertx();
+      parts.api =
+          ApiCommand.startApi(
+              parts.vertx,
+              WorkOrderServiceOptions.builder(jdbcUrl, EncryptionKey.random())
+                  .httpPort(httpPort)
+                  .build(),
+              Optional.of(brokerUrl));
+      out.println("advisor:  http://localhost:" + parts.api.port() + "/");
+      ApiCommand.printDemoLogin(parts.api, out);
       out.flush();
 
       TelemetryJobOptions jobOptions = TelemetryJobOptions.defaults(brokerUrl, jdbcUrl);
@@ -228,6 +251,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static final class DemoParts implements AutoCloseable {
     EmbeddedBroker broker;
     EmbeddedDatabase database;
+    Vertx vertx;
+    WorkOrderApi api;
     JobClient job;
     CountingSink sink;
     Thread simulator;
@@ -247,6 +272,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
       if (job != null) {
         job.cancel().get(30, TimeUnit.SECONDS);
+      }
+      if (api != null) {
+        api.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      if (vertx != null) {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
       if (broker != null) {
         broker.close();

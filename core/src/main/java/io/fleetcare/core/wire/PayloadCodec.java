@@ -225,10 +225,11 @@ public final class PayloadCodec {
       JsonNode value = entry.getValue();
       Optional<Signal> signal = SignalCatalogue.find(path);
       if (signal.isEmpty()) {
+        wellFormed(path, where + ".signals key");
         if (value.isNumber()) {
           values.put(path, finite(value.doubleValue(), where + "." + path));
         } else {
-          others.put(path, value.toString());
+          others.put(path, wellFormed(value.toString(), where + "." + path));
         }
         continue;
       }
@@ -448,7 +449,27 @@ public final class PayloadCodec {
     if (!value.isTextual()) {
       throw new Rejection(RejectReason.WRONG_TYPE, qualified(where, field) + " must be a string");
     }
-    return value.textValue();
+    return wellFormed(value.textValue(), qualified(where, field));
+  }
+
+  /**
+   * JSON escapes can smuggle a lone UTF-16 surrogate ({@code "\ud800"}) into a string; such text
+   * cannot be written back as UTF-8 (nor stored in PostgreSQL), so it is rejected here.
+   */
+  private static String wellFormed(String text, String where) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new Rejection(
+            RejectReason.INVALID_VALUE,
+            where + " contains an unpaired UTF-16 surrogate \\u" + Integer.toHexString(c));
+      }
+    }
+    return text;
   }
 
   private static JsonNode required(JsonNode node, String field, String where) {
@@ -471,7 +492,8 @@ public final class PayloadCodec {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       if (!known.contains(entry.getKey())) {
-        extras.put(entry.getKey(), entry.getValue().toString());
+        String name = wellFormed(entry.getKey(), "field name");
+        extras.put(name, wellFormed(entry.getValue().toString(), name));
       }
     }
     return extras;

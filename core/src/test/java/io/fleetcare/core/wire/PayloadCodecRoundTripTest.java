@@ -534,4 +534,36 @@ class PayloadCodecRoundTripTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A lone surrogate could not be encoded again (nor stored); a proper pair is fine. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"events\":[{\"ts\":%d,\"type\":\"X\\ud800\"}]}",
+        "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"events\":[{\"ts\":%d,\"type\":\"SERVICE_PERFORMED\",\"service\":\"\\udc00\",\"odometerKm\":1}]}",
+        "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"samples\":[{\"ts\":%d,\"signals\":{\"X.\\ud800\":1}}]}",
+        "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"samples\":[{\"ts\":%d,\"signals\":{\"X.Note\":\"\\ud800\"}}]}",
+        "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"samples\":[{\"ts\":%d,\"signals\":{}}],\"note\":\"a\\udbffb\"}"
+      })
+  void unpairedSurrogatesAreRejectedAsInvalidValues(String template) {
+    String topic =
+        template.contains("events") ? "fleet/" + VIN + "/events" : "fleet/" + VIN + "/telemetry";
+    DecodeResult result = codec.decode(topic, String.format(template, VIN, T0).getBytes(UTF_8));
+    assertThat(result)
+        .asInstanceOf(type(Rejected.class))
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VALUE))
+        .satisfies(r -> assertThat(r.detail()).contains("unpaired UTF-16 surrogate"));
+  }
+
+  @Test
+  void surrogatePairsSurviveARoundTrip() {
+    String json =
+        String.format(
+            "{\"v\":1,\"vin\":\"%s\",\"seq\":1,\"samples\":[{\"ts\":%d,\"signals\":{\"X.Note\":\"\\ud83d\\ude97\"}}]}",
+            VIN, T0);
+    DecodeResult result = codec.decode("fleet/" + VIN + "/telemetry", json.getBytes(UTF_8));
+    TelemetryMessage message = (TelemetryMessage) ((Accepted) result).message();
+    byte[] again = codec.encode(message);
+    assertThat(codec.decode("fleet/" + VIN + "/telemetry", again)).isEqualTo(result);
+  }
 }

@@ -21,6 +21,10 @@ public final class SchemaMigrator {
         Flyway.configure()
             .dataSource(jdbcUrl, null, null)
             .locations("classpath:db/migration")
+            // Its own history table: the work-order service migrates the same database.
+            .table("flyway_history_stream_jobs")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(

@@ -6,6 +6,7 @@ import io.fleetcare.core.wire.PayloadCodec;
 import io.fleetcare.core.wire.TelemetryMessage;
 import io.fleetcare.core.wire.Topic;
 import io.fleetcare.core.wire.TopicKind;
+import io.fleetcare.core.wire.VehicleEvent;
 import io.fleetcare.core.wire.VehicleMessage;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -20,7 +21,8 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by VIN: drops duplicate messages and restores {@code seq} order per topic (see {@link
  * MessageSequencer}). A gap that lasts {@code gapTimeout} of processing time is skipped. Profiles
- * carry no seq and pass straight through.
+ * and the dealer side's service events are not part of a vehicle's sequence and pass straight
+ * through.
  */
 public final class MessageSequenceFunction
     extends KeyedProcessFunction<String, VehicleMessage, VehicleMessage> {
@@ -77,10 +79,20 @@ public final class MessageSequenceFunction
               t,
               ctx,
               out);
+      case EventMessage e when fromDealer(e) -> out.collect(e);
       case EventMessage e ->
           offer(eventSequencer, eventState, e.seq(), e.events().getFirst().tsMs(), e, ctx, out);
       default -> out.collect(message);
     }
+  }
+
+  /**
+   * {@code SERVICE_PERFORMED} is published by the dealer side, which cannot know the vehicle's own
+   * {@code seq}; such messages are outside the vehicle's sequence (see docs/wire-contract.md) and
+   * pass through. Applying a service twice is harmless downstream.
+   */
+  static boolean fromDealer(EventMessage message) {
+    return message.events().stream().allMatch(e -> e instanceof VehicleEvent.ServicePerformed);
   }
 
   private void offer(

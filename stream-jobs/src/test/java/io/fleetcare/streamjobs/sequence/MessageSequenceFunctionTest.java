@@ -4,8 +4,11 @@ import static io.fleetcare.streamjobs.TestMessages.VIN;
 import static io.fleetcare.streamjobs.TestMessages.speeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetcare.core.wire.EventMessage;
 import io.fleetcare.core.wire.TelemetryMessage;
+import io.fleetcare.core.wire.VehicleEvent;
 import io.fleetcare.core.wire.VehicleMessage;
+import io.fleetcare.streamjobs.TestMessages;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -93,5 +96,21 @@ class MessageSequenceFunctionTest {
     harness.open();
     harness.processElement(speeds(VIN, 2, 1, 10), 0);
     assertThat(emittedSeqs()).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void dealerServiceEventsBypassTheVehiclesSequence() throws Exception {
+    long t = TestMessages.T0.toEpochMilli();
+    harness.processElement(new EventMessage(VIN, 1, List.of(new VehicleEvent.IgnitionOn(t))), 0);
+    EventMessage service =
+        new EventMessage(
+            VIN, t, List.of(new VehicleEvent.ServicePerformed(t, "BRAKE_PADS", 42_000)));
+    harness.processElement(service, 0);
+    harness.processElement(
+        new EventMessage(VIN, 2, List.of(new VehicleEvent.IgnitionOff(t + 1))), 0);
+    assertThat(harness.extractOutputValues())
+        .extracting(m -> ((EventMessage) m).seq())
+        .containsExactly(1L, t, 2L);
+    assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 }
