@@ -9,13 +9,13 @@ import io.fleetcare.ingest.mqtt.MqttSource;
 import io.fleetcare.ingest.mqtt.MqttSourceOptions;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
 import io.fleetcare.streamjobs.distance.DistanceFuelFunction;
-import io.fleetcare.streamjobs.distance.DistanceFuelIncrement;
 import io.fleetcare.streamjobs.distance.DistanceFuelProcessor;
+import io.fleetcare.streamjobs.distance.TelemetryBatchRow;
 import io.fleetcare.streamjobs.sequence.MessageSequenceFunction;
 import io.fleetcare.streamjobs.sink.DeadLetterRowBinder;
-import io.fleetcare.streamjobs.sink.DistanceFuelRowBinder;
 import io.fleetcare.streamjobs.sink.JdbcBatchSink;
 import io.fleetcare.streamjobs.sink.JdbcSinkOptions;
+import io.fleetcare.streamjobs.sink.TelemetryBatchRowBinder;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -35,7 +35,7 @@ public final class TelemetryJob {
   private TelemetryJob() {}
 
   /** Where the job's results go. */
-  public record Sinks(Sink<DistanceFuelIncrement> distanceFuel, Sink<DeadLetter> deadLetters) {}
+  public record Sinks(Sink<TelemetryBatchRow> telemetryBatches, Sink<DeadLetter> deadLetters) {}
 
   /** Adds the job's graph to {@code env} reading {@code source} and writing to {@code sinks}. */
   public static void build(
@@ -72,9 +72,9 @@ public final class TelemetryJob {
                 new DistanceFuelProcessor(options.maxSampleGap().toMillis() / 1000.0)))
         .name("distance-fuel")
         .uid("distance-fuel")
-        .sinkTo(sinks.distanceFuel())
-        .name("distance-fuel-sink")
-        .uid("distance-fuel-sink");
+        .sinkTo(sinks.telemetryBatches())
+        .name("telemetry-batch-sink")
+        .uid("telemetry-batch-sink");
   }
 
   /** The production source: the readers share the telemetry, events and profile topics. */
@@ -93,7 +93,7 @@ public final class TelemetryJob {
   public static Sinks jdbcSinks(TelemetryJobOptions options) {
     JdbcSinkOptions jdbc = JdbcSinkOptions.defaults(options.jdbcUrl());
     return new Sinks(
-        new JdbcBatchSink<>(jdbc, new DistanceFuelRowBinder()),
+        new JdbcBatchSink<>(jdbc, new TelemetryBatchRowBinder()),
         new JdbcBatchSink<>(jdbc, new DeadLetterRowBinder()));
   }
 

@@ -107,7 +107,7 @@ class TelemetryPipelineIT {
                 () ->
                     assertThat(
                             db.queryLong(
-                                "SELECT count(*) FROM vehicle_distance_fuel WHERE vin <> '"
+                                "SELECT count(*) FROM telemetry_batch WHERE vin <> '"
                                     + PROBE_VIN
                                     + "'"))
                         .as("telemetry messages stored")
@@ -158,9 +158,7 @@ class TelemetryPipelineIT {
                                 Map.of(SignalCatalogue.SPEED, 0.0))));
                 probe.send(Topic.of(PROBE_VIN, TopicKind.TELEMETRY), codec.encode(m), false);
                 return db.queryLong(
-                        "SELECT count(*) FROM vehicle_distance_fuel WHERE vin = '"
-                            + PROBE_VIN
-                            + "'")
+                        "SELECT count(*) FROM telemetry_batch WHERE vin = '" + PROBE_VIN + "'")
                     > 0;
               });
     }

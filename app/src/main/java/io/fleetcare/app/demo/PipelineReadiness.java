@@ -61,7 +61,7 @@ final class PipelineReadiness {
   private static boolean probeStored(String jdbcUrl) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl);
         PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM vehicle_distance_fuel WHERE vin = ?")) {
+            c.prepareStatement("SELECT count(*) FROM telemetry_batch WHERE vin = ?")) {
       s.setString(1, PROBE_VIN);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();

@@ -1,5 +1,6 @@
 package io.fleetcare.streamjobs.distance;
 
+import io.fleetcare.core.wire.PayloadCodec;
 import io.fleetcare.core.wire.TelemetryMessage;
 import io.fleetcare.core.wire.VehicleMessage;
 import io.fleetcare.core.wire.VehicleProfile;
@@ -10,13 +11,17 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-/** Keyed by VIN: emits the distance and fuel of every in-order telemetry message. */
+/**
+ * Keyed by VIN: emits every in-order telemetry message for the archive, with the distance and fuel
+ * it adds.
+ */
 public final class DistanceFuelFunction
-    extends KeyedProcessFunction<String, VehicleMessage, DistanceFuelIncrement> {
+    extends KeyedProcessFunction<String, VehicleMessage, TelemetryBatchRow> {
   private static final long serialVersionUID = 1L;
 
   private final DistanceFuelProcessor processor;
   private transient ValueState<DistanceFuelState> state;
+  private transient TelemetryArchive archive;
 
   public DistanceFuelFunction(DistanceFuelProcessor processor) {
     this.processor = processor;
@@ -24,6 +29,7 @@ public final class DistanceFuelFunction
 
   @Override
   public void open(OpenContext openContext) {
+    archive = new TelemetryArchive(new PayloadCodec());
     state =
         getRuntimeContext()
             .getState(
@@ -32,12 +38,13 @@ public final class DistanceFuelFunction
   }
 
   @Override
-  public void processElement(
-      VehicleMessage message, Context ctx, Collector<DistanceFuelIncrement> out) throws Exception {
+  public void processElement(VehicleMessage message, Context ctx, Collector<TelemetryBatchRow> out)
+      throws Exception {
     switch (message) {
       case TelemetryMessage telemetry -> {
         DistanceFuelState current = current();
-        out.collect(processor.process(current, telemetry));
+        out.collect(
+            new TelemetryBatchRow(processor.process(current, telemetry), archive.json(telemetry)));
         state.update(current);
       }
       case VehicleProfile profile -> {

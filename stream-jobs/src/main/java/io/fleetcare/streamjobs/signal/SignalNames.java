@@ -14,7 +14,8 @@ public final class SignalNames {
   public static final String BATTERY_RESTING_V = "battery12v.resting_v";
   public static final String BATTERY_CRANKING_MIN_V = "battery12v.cranking_min_v";
   public static final String BATTERY_CHARGING_V = "battery12v.charging_v";
-  public static final String BATTERY_CRANKING_TREND_V_PER_30D = "battery12v.cranking_trend_v_per_30d";
+  public static final String BATTERY_CRANKING_TREND_V_PER_30D =
+      "battery12v.cranking_trend_v_per_30d";
   public static final String BATTERY_RESTING_TREND_V_PER_30D = "battery12v.resting_trend_v_per_30d";
   // Traction battery
   public static final String TRACTION_SOH_PCT = "traction.soh_pct";

@@ -15,7 +15,7 @@ public final class DeadLetterRowBinder implements JdbcRowBinder<DeadLetter> {
 
   @Override
   public void bind(PreparedStatement s, DeadLetter row) throws SQLException {
-    s.setObject(1, DistanceFuelRowBinder.utc(row.receivedAtMs()));
+    s.setObject(1, TelemetryBatchRowBinder.utc(row.receivedAtMs()));
     s.setString(2, textSafe(row.topic()));
     s.setString(3, row.reason());
     s.setString(4, textSafe(row.detail()));

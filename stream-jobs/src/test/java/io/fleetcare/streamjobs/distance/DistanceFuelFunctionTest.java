@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 class DistanceFuelFunctionTest {
   @Test
   void emitsOneIncrementPerTelemetryMessageAndUsesTheProfile() throws Exception {
-    try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, DistanceFuelIncrement>
-        harness =
-            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DistanceFuelFunction(new DistanceFuelProcessor(120)),
-                VehicleMessage::vin,
-                Types.STRING)) {
+    try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, TelemetryBatchRow> harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new DistanceFuelFunction(new DistanceFuelProcessor(120)),
+            VehicleMessage::vin,
+            Types.STRING)) {
       harness.processElement(profile(VIN, VehicleProfile.FuelType.DIESEL), 0);
       harness.processElement(speeds(VIN, 1, 0, 0, 36), 0);
       harness.processElement(
@@ -37,12 +36,41 @@ class DistanceFuelFunctionTest {
                   sample(3, SignalCatalogue.SPEED, 0, SignalCatalogue.MAF, 14.5))),
           0);
 
-      List<DistanceFuelIncrement> out = harness.extractOutputValues();
+      List<DistanceFuelIncrement> out =
+          harness.extractOutputValues().stream().map(TelemetryBatchRow::increment).toList();
       assertThat(out).extracting(DistanceFuelIncrement::seq).containsExactly(1L, 2L);
       assertThat(out.get(0).distanceKm()).isCloseTo(18 / 3600.0, within(1e-12));
       // 36 km/h for 1 s joining the messages, then 18 km/h mean for 1 s.
       assertThat(out.get(1).distanceKm()).isCloseTo(54 / 3600.0, within(1e-12));
       assertThat(out.get(1).fuelL()).isCloseTo(1 / 832.0, within(1e-12));
+    }
+  }
+
+  @Test
+  void theArchiveLeavesLocationOut() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, TelemetryBatchRow> harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new DistanceFuelFunction(new DistanceFuelProcessor(120)),
+            VehicleMessage::vin,
+            Types.STRING)) {
+      harness.processElement(
+          new TelemetryMessage(
+              VIN,
+              1,
+              List.of(
+                  sample(
+                      0,
+                      SignalCatalogue.SPEED,
+                      30,
+                      SignalCatalogue.LATITUDE,
+                      48.1374,
+                      SignalCatalogue.LONGITUDE,
+                      11.5755))),
+          0);
+      String archived = harness.extractOutputValues().getFirst().archivedJson();
+      assertThat(archived)
+          .contains(SignalCatalogue.SPEED)
+          .doesNotContain("Latitude", "Longitude", "48.1374");
     }
   }
 }

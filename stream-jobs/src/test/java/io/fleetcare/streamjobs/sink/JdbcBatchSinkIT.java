@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.streamjobs.db.SchemaMigrator;
 import io.fleetcare.streamjobs.distance.DistanceFuelIncrement;
+import io.fleetcare.streamjobs.distance.TelemetryBatchRow;
 import io.fleetcare.streamjobs.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,17 +30,19 @@ class JdbcBatchSinkIT {
 
   @Test
   void writesEveryRowOnceEvenWhenTheSameRowsArriveTwice() throws Exception {
-    List<DistanceFuelIncrement> rows = new ArrayList<>();
+    List<TelemetryBatchRow> rows = new ArrayList<>();
     for (int i = 0; i < 1_234; i++) {
       rows.add(
-          new DistanceFuelIncrement(
-              "WVWZZZ1JZXW00000" + (i % 7),
-              i,
-              T0 + i * 10_000L,
-              T0 + i * 10_000L + 9_000,
-              0.1,
-              0.01,
-              10));
+          new TelemetryBatchRow(
+              new DistanceFuelIncrement(
+                  "WVWZZZ1JZXW00000" + (i % 7),
+                  i,
+                  T0 + i * 10_000L,
+                  T0 + i * 10_000L + 9_000,
+                  0.1,
+                  0.01,
+                  10),
+              "{\"v\":1,\"seq\":" + i + "}"));
     }
     try (TestDatabase db = TestDatabase.create()) {
       SchemaMigrator.migrate(db.jdbcUrl());
@@ -53,14 +56,14 @@ class JdbcBatchSinkIT {
       for (int run = 0; run < 2; run++) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.fromData(rows).sinkTo(new JdbcBatchSink<>(options, new DistanceFuelRowBinder()));
+        env.fromData(rows).sinkTo(new JdbcBatchSink<>(options, new TelemetryBatchRowBinder()));
         env.execute("jdbc-sink-it-" + run);
       }
-      assertThat(db.queryLong("SELECT count(*) FROM vehicle_distance_fuel")).isEqualTo(1_234);
-      assertThat(db.queryLong("SELECT round(sum(distance_km) * 10) FROM vehicle_distance_fuel"))
+      assertThat(db.queryLong("SELECT count(*) FROM telemetry_batch")).isEqualTo(1_234);
+      assertThat(db.queryLong("SELECT round(sum(distance_km) * 10) FROM telemetry_batch"))
           .isEqualTo(1_234);
       assertThat(
-              db.query("SELECT first_ts FROM vehicle_distance_fuel WHERE seq = 0")
+              db.query("SELECT first_ts FROM telemetry_batch WHERE seq = 0")
                   .getFirst()
                   .get("first_ts")
                   .toString())
