@@ -1,6 +1,7 @@
 package io.fleetcare.workorders;
 
 import io.fleetcare.core.wire.VehicleEvent;
+import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.ServiceException.Reason;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.auth.Role;
@@ -14,7 +15,6 @@ import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
 import io.fleetcare.workorders.model.StoredWorkOrder;
-import io.fleetcare.workorders.model.WorkOrder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.fleetcare.workorders;
 
+import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.auth.Role;
 import io.fleetcare.workorders.auth.Secrets;
@@ -12,7 +13,6 @@ import io.fleetcare.workorders.db.WorkOrderSchema;
 import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.feed.ChangeListener;
 import io.fleetcare.workorders.feed.WorkOrderFeed;
-import io.fleetcare.workorders.model.WorkOrder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;

@@ -3,11 +3,11 @@ package io.fleetcare.workorders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.crypto.EncryptionKey;
 import io.fleetcare.workorders.crypto.FieldCipher;
 import io.fleetcare.workorders.db.WorkOrderWriter;
 import io.fleetcare.workorders.demo.SampleOrders;
-import io.fleetcare.workorders.model.WorkOrder;
 import io.fleetcare.workorders.testing.TestDatabase;
 import io.fleetcare.workorders.testing.TestOrders;
 import io.vertx.core.Vertx;

@@ -3,14 +3,14 @@ package io.fleetcare.workorders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.core.wire.VehicleEvent;
+import io.fleetcare.core.workorder.Urgency;
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderType;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.auth.Role;
 import io.fleetcare.workorders.crypto.EncryptionKey;
 import io.fleetcare.workorders.crypto.FieldCipher;
 import io.fleetcare.workorders.db.WorkOrderWriter;
-import io.fleetcare.workorders.model.Urgency;
-import io.fleetcare.workorders.model.WorkOrder;
-import io.fleetcare.workorders.model.WorkOrderType;
 import io.fleetcare.workorders.testing.InMemoryServicePerformedPublisher;
 import io.fleetcare.workorders.testing.MutableClock;
 import io.fleetcare.workorders.testing.TestDatabase;

@@ -1,19 +1,19 @@
 package io.fleetcare.workorders.db;
 
+import io.fleetcare.core.workorder.Department;
+import io.fleetcare.core.workorder.Urgency;
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderKind;
+import io.fleetcare.core.workorder.WorkOrderStatus;
+import io.fleetcare.core.workorder.WorkOrderType;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.crypto.FieldCipher;
 import io.fleetcare.workorders.model.AuditEntry;
-import io.fleetcare.workorders.model.Department;
 import io.fleetcare.workorders.model.DismissReason;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
 import io.fleetcare.workorders.model.ServiceRecord;
 import io.fleetcare.workorders.model.StoredWorkOrder;
-import io.fleetcare.workorders.model.Urgency;
-import io.fleetcare.workorders.model.WorkOrder;
-import io.fleetcare.workorders.model.WorkOrderKind;
-import io.fleetcare.workorders.model.WorkOrderStatus;
-import io.fleetcare.workorders.model.WorkOrderType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

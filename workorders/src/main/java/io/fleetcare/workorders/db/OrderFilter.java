@@ -1,10 +1,10 @@
 package io.fleetcare.workorders.db;
 
-import io.fleetcare.workorders.model.Department;
-import io.fleetcare.workorders.model.Urgency;
-import io.fleetcare.workorders.model.WorkOrderKind;
-import io.fleetcare.workorders.model.WorkOrderStatus;
-import io.fleetcare.workorders.model.WorkOrderType;
+import io.fleetcare.core.workorder.Department;
+import io.fleetcare.core.workorder.Urgency;
+import io.fleetcare.core.workorder.WorkOrderKind;
+import io.fleetcare.core.workorder.WorkOrderStatus;
+import io.fleetcare.core.workorder.WorkOrderType;
 import java.time.LocalDate;
 import java.util.Set;
 

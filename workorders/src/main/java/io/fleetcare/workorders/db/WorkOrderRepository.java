@@ -1,12 +1,12 @@
 package io.fleetcare.workorders.db;
 
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderStatus;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.model.AuditEntry;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
 import io.fleetcare.workorders.model.StoredWorkOrder;
-import io.fleetcare.workorders.model.WorkOrder;
-import io.fleetcare.workorders.model.WorkOrderStatus;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.fleetcare.workorders.db;
 
+import io.fleetcare.core.workorder.GeoPoint;
+import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.crypto.FieldCipher;
-import io.fleetcare.workorders.model.GeoPoint;
-import io.fleetcare.workorders.model.WorkOrder;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

@@ -1,15 +1,15 @@
 package io.fleetcare.workorders.http;
 
+import io.fleetcare.core.workorder.Department;
+import io.fleetcare.core.workorder.Urgency;
+import io.fleetcare.core.workorder.WorkOrderKind;
+import io.fleetcare.core.workorder.WorkOrderStatus;
+import io.fleetcare.core.workorder.WorkOrderType;
 import io.fleetcare.workorders.ServiceException;
 import io.fleetcare.workorders.db.OrderFilter;
-import io.fleetcare.workorders.model.Department;
 import io.fleetcare.workorders.model.DismissReason;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.ServiceRecord;
-import io.fleetcare.workorders.model.Urgency;
-import io.fleetcare.workorders.model.WorkOrderKind;
-import io.fleetcare.workorders.model.WorkOrderStatus;
-import io.fleetcare.workorders.model.WorkOrderType;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;

@@ -1,14 +1,14 @@
 package io.fleetcare.workorders.http;
 
+import io.fleetcare.core.workorder.GeoPoint;
+import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.WorkOrderService.OrderDetail;
 import io.fleetcare.workorders.WorkOrderService.VehicleHealth;
 import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.model.AuditEntry;
-import io.fleetcare.workorders.model.GeoPoint;
 import io.fleetcare.workorders.model.OutcomeStats;
 import io.fleetcare.workorders.model.ServiceRecord;
 import io.fleetcare.workorders.model.StoredWorkOrder;
-import io.fleetcare.workorders.model.WorkOrder;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

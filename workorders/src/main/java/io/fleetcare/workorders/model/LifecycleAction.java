@@ -1,5 +1,6 @@
 package io.fleetcare.workorders.model;
 
+import io.fleetcare.core.workorder.WorkOrderStatus;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.fleetcare.workorders.model;
 
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderStatus;
 import java.time.Instant;
 
 /**

@@ -2,7 +2,7 @@ package io.fleetcare.workorders.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetcare.workorders.model.GeoPoint;
+import io.fleetcare.core.workorder.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {

@@ -3,6 +3,9 @@ package io.fleetcare.workorders.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderStatus;
+import io.fleetcare.core.workorder.WorkOrderType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.fleetcare.workorders.testing;
 
-import io.fleetcare.workorders.model.GeoPoint;
-import io.fleetcare.workorders.model.Urgency;
-import io.fleetcare.workorders.model.WorkOrder;
-import io.fleetcare.workorders.model.WorkOrderKind;
-import io.fleetcare.workorders.model.WorkOrderStatus;
-import io.fleetcare.workorders.model.WorkOrderType;
+import io.fleetcare.core.workorder.GeoPoint;
+import io.fleetcare.core.workorder.Urgency;
+import io.fleetcare.core.workorder.WorkOrder;
+import io.fleetcare.core.workorder.WorkOrderKind;
+import io.fleetcare.core.workorder.WorkOrderStatus;
+import io.fleetcare.core.workorder.WorkOrderType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 /** Lifecycle: NEW → ACKNOWLEDGED → SCHEDULED → DONE, or DISMISSED from any open status. */
 public enum WorkOrderStatus {

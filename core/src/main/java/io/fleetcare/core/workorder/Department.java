@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 /** The dealer department an order is routed to. */
 public enum Department {

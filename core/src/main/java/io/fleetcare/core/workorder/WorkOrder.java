@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 import io.fleetcare.core.wire.Vin;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * A work order as the planner creates it: the wire fields of {@code
  * fleet/service/{dealerId}/work-orders} plus routing and the customer's personal data. Lifecycle
- * fields (acknowledged, scheduled, done…) are kept by the service, see {@link StoredWorkOrder}.
+ * fields (acknowledged, scheduled, done…) are kept by the work-order service.
  *
  * @param id stable identity; {@link #planId} derives one so a replayed plan inserts nothing new
  * @param vin vehicle identification number (17 characters)

@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 /** What a work order is about: predicted maintenance, a care offer, or a fault the car reported. */
 public enum WorkOrderKind {

@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 /**
  * A vehicle position in WGS84 degrees. Personal data: stored encrypted, masked by role.

@@ -1,4 +1,4 @@
-package io.fleetcare.workorders.model;
+package io.fleetcare.core.workorder;
 
 /** URGENT when the component is already critical (due earlier than 7 days out). */
 public enum Urgency {
