@@ -20,6 +20,7 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,13 +44,28 @@ public final class TelemetryJob {
       Source<MqttRecord, ?, ?> source,
       Sinks sinks,
       TelemetryJobOptions options) {
+    configure(env, options);
+    build(
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt-source").uid("mqtt-source"),
+        sinks,
+        options);
+  }
+
+  /** Checkpointing and object reuse, as the job needs them. */
+  public static void configure(StreamExecutionEnvironment env, TelemetryJobOptions options) {
     // Records are immutable, so chained operators may hand them on without defensive copies.
     env.getConfig().enableObjectReuse();
     env.enableCheckpointing(options.checkpointInterval().toMillis());
+  }
 
+  /**
+   * Adds the job's graph downstream of {@code records} (MQTT messages as received; a replay of
+   * recorded logs feeds the same graph without a broker).
+   */
+  public static void build(
+      DataStream<MqttRecord> records, Sinks sinks, TelemetryJobOptions options) {
     SingleOutputStreamOperator<VehicleMessage> decoded =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt-source")
-            .uid("mqtt-source")
+        records
             .keyBy(MqttRecord::topicVin)
             .process(new VehicleMessageDecoder())
             .name("decode")
