@@ -1,5 +1,6 @@
 package io.fleetcare.app.embedded;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +12,22 @@ import java.util.stream.Stream;
 
 /**
  * HiveMQ Community Edition running inside this process on 127.0.0.1, for the demo. It listens on
- * its own port (default 18830) so it never clashes with a system broker on 1883, and its queues are
- * sized for a stream acknowledged only at checkpoints.
+ * its own port (default 18830) so it never clashes with a system broker on 1883, and its queues and
+ * in-flight window are sized for a stream acknowledged only at checkpoints.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+  /**
+   * Most unacknowledged QoS 1/2 messages the broker may have in flight to one client: the largest
+   * Receive Maximum MQTT 5 allows, so each client's own Receive Maximum is what limits it.
+   *
+   * <p>HiveMQ CE otherwise caps every client at 50 in-flight messages whatever Receive Maximum the
+   * client announces ({@code InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES}; config.xml
+   * has no setting for it). It also sends a client the next batch only once every message in flight
+   * to it is acknowledged. A reader that acknowledges at checkpoints thus got at most 50 messages
+   * per checkpoint, and the demo's ingest fell ever further behind the fleet.
+   */
+  static final int MAX_INFLIGHT_WINDOW = 65_535;
+
   private final EmbeddedHiveMQ hivemq;
   private final Path home;
   private final int port;
@@ -30,6 +43,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     Path home = Files.createTempDirectory("fleetcare-hivemq-");
     Path conf = Files.createDirectories(home.resolve("conf"));
     Files.writeString(conf.resolve("config.xml"), config(port));
+    // A process-wide setting of HiveMQ, read whenever it sends to a client; set before it starts.
+    InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = MAX_INFLIGHT_WINDOW;
     EmbeddedHiveMQ hivemq =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(conf)

@@ -1,12 +1,16 @@
 package io.fleetcare.ingest.mqtt;
 
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -95,7 +99,8 @@ final class MqttSessionClient implements MqttCallback {
               + " as client "
               + split.clientId()
               + ": "
-              + describe(e),
+              + describe(e)
+              + tlsHint(e),
           e);
     }
     // Not waited for: on a resumed session the broker starts sending before the SUBACK, and the
@@ -272,13 +277,12 @@ final class MqttSessionClient implements MqttCallback {
     o.setKeepAliveInterval((int) options.keepAlive().toSeconds());
     o.setConnectionTimeout((int) options.connectionTimeout().toSeconds());
     o.setAutomaticReconnect(true);
-    // Paho backs off exponentially but without jitter; a random first delay per client keeps the
-    // readers of a job from hammering a restarting broker in lock step.
-    int minDelay = (int) options.reconnectMinDelay().toSeconds();
-    int maxDelay = (int) options.reconnectMaxDelay().toSeconds();
-    int jitteredMin =
-        Math.min(maxDelay, minDelay + ThreadLocalRandom.current().nextInt(minDelay + 1));
-    o.setAutomaticReconnectDelay(jitteredMin, maxDelay);
+    // Paho mqttv5 1.2.5 ignores setAutomaticReconnectDelay: its reconnect delay is one static
+    // (JVM-wide) value that starts at 1 s, doubles after every failed attempt of any client while
+    // below setMaxReconnectDelay (ms), and is reset to 1 s by any successful reconnect. So only the
+    // upper bound can be set, and there is no per-client jitter (docs/ingest.md, "Reconnects").
+    o.setMaxReconnectDelay(
+        (int) Math.min(Integer.MAX_VALUE, options.reconnectMaxDelay().toMillis()));
     options.username().ifPresent(o::setUserName);
     options.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
     return o;
@@ -338,6 +342,29 @@ final class MqttSessionClient implements MqttCallback {
     } catch (MqttException e) {
       LOG.debug("MQTT client {} did not close cleanly", split.clientId(), e);
     }
+  }
+
+  /**
+   * A TLS handshake that fails (e.g. against a plain MQTT listener) surfaces as a bare socket or
+   * SSL error: say what to check.
+   */
+  private String tlsHint(MqttException e) {
+    String uri = options.serverUri().toLowerCase(Locale.ROOT);
+    if (!uri.startsWith("ssl://") && !uri.startsWith("wss://")) {
+      return "";
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return ""; // nothing listens: not a TLS problem
+      }
+      if (t instanceof SSLException || t instanceof SocketException || t instanceof EOFException) {
+        return "; the TLS handshake failed: check that the listener at "
+            + options.serverUri()
+            + " speaks TLS (not plain MQTT) and that the JVM trusts its certificate"
+            + " (javax.net.ssl.trustStore)";
+      }
+    }
+    return "";
   }
 
   private static String describe(MqttException e) {

@@ -47,6 +47,12 @@ public final class CollectedMessages {
     return total.get() - countByKey.size();
   }
 
+  /** How often {@code key} arrived. */
+  public int count(String key) {
+    AtomicInteger count = countByKey.get(key);
+    return count == null ? 0 : count.get();
+  }
+
   public boolean contains(String key) {
     return countByKey.containsKey(key);
   }

@@ -12,24 +12,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A private Mosquitto process on a free port, configured from the shipped {@code
  * mosquitto/fleetcare-mosquitto.conf} with the listener, persistence directory and any overrides
- * rewritten. Killed on {@link #close()}.
+ * rewritten. It can be stopped (SIGTERM, which makes Mosquitto save its persistence database) and
+ * started again on the same port with the same configuration and data. Killed on {@link #close()}.
+ *
+ * <p>Mosquitto started as root drops privileges to the user {@code mosquitto} unless the option
+ * {@code user} says otherwise, and that user cannot write to a test's temporary directory: the
+ * database would silently not be saved. The configuration therefore names the user running the
+ * tests ({@code user root} keeps root; Mosquitto ignores the option when not started as root).
  */
 public final class MosquittoBroker implements AutoCloseable {
   private static final String MOSQUITTO = "/usr/sbin/mosquitto";
   private static final String SHIPPED_CONFIG = "/mosquitto/fleetcare-mosquitto.conf";
 
-  private final Process process;
+  private final Path config;
+  private final Path data;
   private final int port;
   private final Path log;
+  private Process process;
 
-  private MosquittoBroker(Process process, int port, Path log) {
-    this.process = process;
+  private MosquittoBroker(Path config, Path data, int port, Path log) {
+    this.config = config;
+    this.data = data;
     this.port = port;
     this.log = log;
   }
@@ -49,24 +59,57 @@ public final class MosquittoBroker implements AutoCloseable {
     String config = shippedConfig();
     config = setOption(config, "listener", port + " 127.0.0.1");
     config = setOption(config, "persistence_location", data.toAbsolutePath() + "/");
+    config = setOption(config, "user", System.getProperty("user.name"));
     for (Map.Entry<String, String> o : overrides.entrySet()) {
       config = setOption(config, o.getKey(), o.getValue());
     }
     Path file = dir.resolve("mosquitto.conf");
     Files.writeString(file, config);
     Path log = dir.resolve("mosquitto.log");
-    Process process =
-        new ProcessBuilder(MOSQUITTO, "-c", file.toString())
+    Files.deleteIfExists(log);
+    MosquittoBroker broker = new MosquittoBroker(file, data, port, log);
+    broker.start();
+    return broker;
+  }
+
+  /**
+   * Starts the broker process (again) on its port, with its configuration and persistence
+   * directory, and waits until it accepts connections. The log is appended to.
+   */
+  public synchronized void start() throws IOException {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("mosquitto is already running on port " + port);
+    }
+    Process started =
+        new ProcessBuilder(MOSQUITTO, "-c", config.toString())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    MosquittoBroker broker = new MosquittoBroker(process, port, log);
+    process = started;
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(50))
-        .failFast("mosquitto exited, see " + log, () -> !process.isAlive())
-        .until(broker::accepts);
-    return broker;
+        .failFast("mosquitto exited, see " + log, () -> !started.isAlive())
+        .until(this::accepts);
+  }
+
+  /**
+   * Stops the broker with SIGTERM and waits for the process to exit; Mosquitto saves its
+   * persistence database on the way out.
+   *
+   * @return the exit code
+   */
+  public synchronized int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("mosquitto did not exit within 30 s of SIGTERM, see " + log);
+    }
+    return process.exitValue();
+  }
+
+  /** The persistence database Mosquitto writes (on shutdown and every autosave interval). */
+  public Path persistenceFile() {
+    return data.resolve("mosquitto.db");
   }
 
   public String uri() {
@@ -83,9 +126,12 @@ public final class MosquittoBroker implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public synchronized void close() throws InterruptedException {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
     process.destroy();
-    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }
