@@ -1,6 +1,7 @@
 package io.fleetcare.core.workorder;
 
 import io.fleetcare.core.wire.Vin;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ public record WorkOrder(
     String modelVersion,
     String servicePackage,
     String customerPhone,
-    GeoPoint location) {
+    GeoPoint location)
+    implements Serializable {
   public WorkOrder {
     Objects.requireNonNull(id, "id");
     Vin.problem(Objects.requireNonNull(vin, "vin"))

@@ -1,5 +1,6 @@
 package io.fleetcare.core.workorder;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param code wire name, e.g. {@code BRAKE_PADS} or {@code CARE_LONG_DISTANCE}
  */
-public record WorkOrderType(String code) {
+public record WorkOrderType(String code) implements Serializable {
   // Declared first: the constants below run the constructor, which reads these.
   private static final List<String> FIXED_CODES =
       List.of(
