@@ -27,7 +27,8 @@ public record TelemetryJobOptions(
     int parallelism,
     Duration checkpointInterval,
     Duration sequenceGapTimeout,
-    Duration maxSampleGap)
+    Duration maxSampleGap,
+    Duration vehicleIdleTimeout)
     implements Serializable {
   public TelemetryJobOptions {
     if (!brokerUrl.matches("(tcp|ssl|ws|wss)://.+")) {
@@ -49,6 +50,7 @@ public record TelemetryJobOptions(
     requirePositive(checkpointInterval, "--checkpoint-interval");
     requirePositive(sequenceGapTimeout, "--sequence-gap-timeout");
     requirePositive(maxSampleGap, "--max-sample-gap");
+    requirePositive(vehicleIdleTimeout, "--vehicle-idle-timeout");
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -66,7 +68,47 @@ public record TelemetryJobOptions(
         2,
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(120));
+        Duration.ofSeconds(120),
+        Duration.ofDays(60));
+  }
+
+  /** These options with another longest integrated sample gap. */
+  public TelemetryJobOptions withMaxSampleGap(Duration gap) {
+    return new TelemetryJobOptions(
+        brokerUrl,
+        jdbcUrl,
+        sharedGroup,
+        parallelism,
+        checkpointInterval,
+        sequenceGapTimeout,
+        gap,
+        vehicleIdleTimeout);
+  }
+
+  /** These options with another checkpoint interval and parallelism. */
+  public TelemetryJobOptions withCheckpointing(Duration interval, int newParallelism) {
+    return new TelemetryJobOptions(
+        brokerUrl,
+        jdbcUrl,
+        sharedGroup,
+        newParallelism,
+        interval,
+        sequenceGapTimeout,
+        maxSampleGap,
+        vehicleIdleTimeout);
+  }
+
+  /** These options with another shared-subscription group. */
+  public TelemetryJobOptions withSharedGroup(String group) {
+    return new TelemetryJobOptions(
+        brokerUrl,
+        jdbcUrl,
+        group,
+        parallelism,
+        checkpointInterval,
+        sequenceGapTimeout,
+        maxSampleGap,
+        vehicleIdleTimeout);
   }
 
   /**
@@ -99,7 +141,6 @@ public record TelemetryJobOptions(
       throw new IllegalArgumentException("--broker and --jdbc are required");
     }
     TelemetryJobOptions d = defaults(broker, jdbc);
-    return new TelemetryJobOptions(
-        broker, jdbc, group, parallelism, checkpoint, d.sequenceGapTimeout(), d.maxSampleGap());
+    return d.withSharedGroup(group).withCheckpointing(checkpoint, parallelism);
   }
 }

@@ -57,14 +57,9 @@ class TelemetryPipelineIT {
     try (TestDatabase db = TestDatabase.create()) {
       SchemaMigrator.migrate(db.jdbcUrl());
       TelemetryJobOptions options =
-          new TelemetryJobOptions(
-              BROKER,
-              db.jdbcUrl(),
-              group,
-              2,
-              Duration.ofMillis(200),
-              Duration.ofSeconds(10),
-              Duration.ofSeconds(120));
+          TelemetryJobOptions.defaults(BROKER, db.jdbcUrl())
+              .withSharedGroup(group)
+              .withCheckpointing(Duration.ofMillis(200), 2);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(2);
       MqttSource source =

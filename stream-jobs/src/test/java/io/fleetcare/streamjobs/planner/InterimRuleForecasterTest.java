@@ -1,0 +1,89 @@
+package io.fleetcare.streamjobs.planner;
+
+import static io.fleetcare.streamjobs.planner.PlannerFixtures.VIN;
+import static io.fleetcare.streamjobs.planner.PlannerFixtures.at;
+import static io.fleetcare.streamjobs.planner.PlannerFixtures.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcare.core.workorder.WorkOrderType;
+import io.fleetcare.streamjobs.signal.SignalNames;
+import io.fleetcare.streamjobs.signal.SignalPoint;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InterimRuleForecasterTest {
+  private final InterimRuleForecaster forecaster =
+      new InterimRuleForecaster(InterimForecastOptions.defaults());
+  private final Map<String, InterimSeriesState> map = new HashMap<>();
+  private final KeyedStore<InterimSeriesState> series = KeyedStore.of(map);
+
+  private Optional<ComponentForecast> point(int day, String name, double value) throws Exception {
+    return forecaster.onSignal(series, new SignalPoint(VIN, at(day), name, value));
+  }
+
+  @Test
+  void projectsALinearTrendToTheThreshold() throws Exception {
+    String wheel = SignalNames.BRAKE_PAD_WEAR_PCT + ".Row1.Left";
+    assertThat(point(0, wheel, 80)).isEmpty();
+    assertThat(point(1, wheel, 81)).isEmpty();
+    assertThat(point(2, wheel, 82)).as("fewer than minPoints").isEmpty();
+    ComponentForecast f = point(3, wheel, 83).orElseThrow();
+    assertThat(f.component()).isEqualTo(WorkOrderType.BRAKE_PADS);
+    assertThat(f.tsMs()).isEqualTo(at(3));
+    assertThat(f.predictedDate()).as("17 % left at 1 %/day").isEqualTo(day(20));
+    assertThat(f.probabilityWithin15Days()).isZero();
+    assertThat(f.modelVersion()).isEqualTo(InterimRuleForecaster.MODEL_VERSION);
+    assertThat(f.evidenceJson()).contains("\"threshold\":100.0").contains("\"series\":[");
+    ComponentForecast later = point(9, wheel, 89).orElseThrow();
+    assertThat(later.predictedDate()).isEqualTo(day(20));
+    assertThat(later.probabilityWithin15Days()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aValueBeyondTheThresholdIsACrossingToday() throws Exception {
+    String v = SignalNames.BATTERY_CRANKING_MIN_V;
+    point(0, v, 10.4);
+    point(1, v, 10.3);
+    point(2, v, 10.2);
+    ComponentForecast f = point(3, v, 9.5).orElseThrow();
+    assertThat(f.component()).isEqualTo(WorkOrderType.BATTERY_12V);
+    assertThat(f.predictedDate()).isEqualTo(day(3));
+    assertThat(f.probabilityWithin15Days()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aServiceJumpRestartsTheSeries() throws Exception {
+    String v = SignalNames.TYRE_TREAD_MM + ".Row2.Right";
+    for (int d = 0; d < 5; d++) {
+      point(d, v, 3.6 - 0.1 * d);
+    }
+    assertThat(point(5, v, 8.0)).as("new tyre: history dropped").isEmpty();
+    assertThat(map.get(v).count).isEqualTo(1);
+  }
+
+  @Test
+  void pressureIsMeasuredAgainstItsOwnMaximumAndTheWorstWheelWins() throws Exception {
+    String leaking = SignalNames.TYRE_PRESSURE_KPA + ".Row1.Left";
+    String fine = SignalNames.TYRE_PRESSURE_KPA + ".Row1.Right";
+    for (int d = 0; d < 5; d++) {
+      point(d, fine, 240);
+      point(d, leaking, 240 - 5 * d);
+    }
+    // 220 kPa now, 5 kPa/day down to 180 (75 % of 240): 8 days.
+    ComponentForecast f = point(5, fine, 240).orElseThrow();
+    assertThat(f.component()).isEqualTo(WorkOrderType.TYRES);
+    assertThat(f.evidenceJson()).contains(leaking);
+    assertThat(f.predictedDate()).isEqualTo(day(12));
+  }
+
+  @Test
+  void mileageUsesTheDaysToTheNextMilestone() throws Exception {
+    ComponentForecast f = point(0, SignalNames.DAYS_TO_NEXT_SERVICE, 12.4).orElseThrow();
+    assertThat(f.component()).isEqualTo(WorkOrderType.MILEAGE_SERVICE);
+    assertThat(f.predictedDate()).isEqualTo(day(12));
+    assertThat(f.probabilityWithin15Days()).isGreaterThan(0.5);
+    assertThat(point(0, SignalNames.KM_PER_DAY, 40)).as("not a forecast input").isEmpty();
+  }
+}
