@@ -4,6 +4,7 @@ import io.fleetcare.workorders.WorkOrderApi;
 import io.fleetcare.workorders.WorkOrderServiceOptions;
 import io.fleetcare.workorders.crypto.EncryptionKey;
 import io.fleetcare.workorders.events.MqttServicePerformedPublisher;
+import io.fleetcare.workorders.feed.WorkOrderFeedSubscriber;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
@@ -65,10 +66,12 @@ public final class ApiCommand implements Callable<Integer> {
             .escalateAfter(escalateAfter)
             .build();
     Vertx vertx = Vertx.vertx();
-    WorkOrderApi api = startApi(vertx, options, broker);
-    spec.commandLine().getOut().println("work-order service on http://localhost:" + api.port());
+    Running running = startApi(vertx, options, broker);
+    spec.commandLine()
+        .getOut()
+        .println("work-order service on http://localhost:" + running.api().port());
     if (demoUser) {
-      printDemoLogin(api, spec.commandLine().getOut());
+      printDemoLogin(running.api(), spec.commandLine().getOut());
     }
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -76,7 +79,11 @@ public final class ApiCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  api.close().toCompletionStage().toCompletableFuture().join();
+                  try {
+                    running.close();
+                  } catch (Exception e) {
+                    System.err.println("fleetcare: stopping the service failed: " + e);
+                  }
                   vertx.close().toCompletionStage().toCompletableFuture().join();
                   stopped.countDown();
                 }));
@@ -84,18 +91,40 @@ public final class ApiCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Starts the service, with an MQTT publisher for service events when a broker is given. */
-  public static WorkOrderApi startApi(
+  /**
+   * Starts the service. With a broker it also publishes SERVICE_PERFORMED events back to the stream
+   * and stores the work orders the planner publishes.
+   */
+  public static Running startApi(
       Vertx vertx, WorkOrderServiceOptions options, Optional<String> broker) throws Exception {
-    var start =
-        broker.isPresent()
-            ? WorkOrderApi.start(
+    if (broker.isEmpty()) {
+      return new Running(
+          WorkOrderApi.start(vertx, options).toCompletionStage().toCompletableFuture().get(),
+          Optional.empty());
+    }
+    WorkOrderApi api =
+        WorkOrderApi.start(
                 vertx,
                 options,
                 new MqttServicePerformedPublisher(
                     broker.get(), "fleetcare-api-" + UUID.randomUUID()))
-            : WorkOrderApi.start(vertx, options);
-    return start.toCompletionStage().toCompletableFuture().get();
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get();
+    WorkOrderFeedSubscriber feed =
+        WorkOrderFeedSubscriber.start(
+            WorkOrderFeedSubscriber.Options.defaults(broker.get()), api::submit);
+    return new Running(api, Optional.of(feed));
+  }
+
+  /** The running service and, with a broker, the feed that stores the planner's orders. */
+  public record Running(WorkOrderApi api, Optional<WorkOrderFeedSubscriber> feed)
+      implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      feed.ifPresent(WorkOrderFeedSubscriber::close);
+      api.close().toCompletionStage().toCompletableFuture().get();
+    }
   }
 
   /** Seeds the demo advisor and prints how to log in. */

@@ -48,16 +48,10 @@ public final class JobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TelemetryJobOptions defaults = TelemetryJobOptions.defaults(broker, jdbc);
     TelemetryJobOptions options =
-        new TelemetryJobOptions(
-            broker,
-            jdbc,
-            group,
-            parallelism,
-            checkpointInterval,
-            defaults.sequenceGapTimeout(),
-            defaults.maxSampleGap());
+        TelemetryJobOptions.defaults(broker, jdbc)
+            .withSharedGroup(group)
+            .withCheckpointing(checkpointInterval, parallelism);
     SchemaMigrator.migrate(jdbc);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism);
     TelemetryJob.build(

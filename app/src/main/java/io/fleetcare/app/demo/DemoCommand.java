@@ -11,7 +11,6 @@ import io.fleetcare.simulator.mqtt.MqttPublisherOptions;
 import io.fleetcare.streamjobs.TelemetryJob;
 import io.fleetcare.streamjobs.TelemetryJobOptions;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
-import io.fleetcare.workorders.WorkOrderApi;
 import io.fleetcare.workorders.WorkOrderServiceOptions;
 import io.fleetcare.workorders.crypto.EncryptionKey;
 import io.vertx.core.Vertx;
@@ -146,11 +145,13 @@ public final class DemoCommand implements Callable<Integer> {
                   .httpPort(httpPort)
                   .build(),
               Optional.of(brokerUrl));
-      out.println("advisor:  http://localhost:" + parts.api.port() + "/");
-      ApiCommand.printDemoLogin(parts.api, out);
+      out.println("advisor:  http://localhost:" + parts.api.api().port() + "/");
+      ApiCommand.printDemoLogin(parts.api.api(), out);
       out.flush();
 
-      TelemetryJobOptions jobOptions = TelemetryJobOptions.defaults(brokerUrl, jdbcUrl);
+      TelemetryJobOptions jobOptions =
+          TelemetryJobOptions.defaults(brokerUrl, jdbcUrl)
+              .withCheckpointing(checkpointInterval, parallelism);
       StreamExecutionEnvironment env = LocalFlink.environment(parallelism);
       TelemetryJob.build(
           env, TelemetryJob.mqttSource(jobOptions), TelemetryJob.jdbcSinks(jobOptions), jobOptions);
@@ -252,7 +253,7 @@ public final class DemoCommand implements Callable<Integer> {
     EmbeddedBroker broker;
     EmbeddedDatabase database;
     Vertx vertx;
-    WorkOrderApi api;
+    ApiCommand.Running api;
     JobClient job;
     CountingSink sink;
     Thread simulator;
@@ -274,7 +275,7 @@ public final class DemoCommand implements Callable<Integer> {
         job.cancel().get(30, TimeUnit.SECONDS);
       }
       if (api != null) {
-        api.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        api.close();
       }
       if (vertx != null) {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
