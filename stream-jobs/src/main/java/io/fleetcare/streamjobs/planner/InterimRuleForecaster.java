@@ -108,7 +108,14 @@ public final class InterimRuleForecaster implements Serializable {
       }
     }
     if (worst != s) {
-      projection = project(options.ruleFor(worstName), worst, worst.newestTs());
+      Projection again = project(options.ruleFor(worstName), worst, worst.newestTs());
+      if (again == null) {
+        // The other series cannot be fitted any more (too few or too close points): keep this one.
+        worst = s;
+        worstName = p.name();
+      } else {
+        projection = again;
+      }
     }
     return Optional.of(
         forecast(p.vin(), p.tsMs(), worstName, options.ruleFor(worstName), worst, projection));
