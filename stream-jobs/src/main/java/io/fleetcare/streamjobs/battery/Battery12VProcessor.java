@@ -198,8 +198,7 @@ public final class Battery12VProcessor implements Serializable {
       double charging = s.chargeSum / s.chargeCount;
       out.accept(new SignalPoint(vin, endMs, SignalNames.BATTERY_CHARGING_V, charging));
       s.chargingTrend.add(endMs, charging, trendTauDays);
-      emitTrend(
-          vin, s.chargingTrend, endMs, Battery12VSignalNames.BATTERY_CHARGING_TREND_V_PER_30D, out);
+      emitTrend(vin, s.chargingTrend, endMs, SignalNames.BATTERY_CHARGING_TREND_V_PER_30D, out);
     }
     s.chargeSum = 0;
     s.chargeCount = 0;

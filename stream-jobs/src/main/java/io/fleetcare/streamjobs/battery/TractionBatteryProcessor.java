@@ -121,8 +121,7 @@ public final class TractionBatteryProcessor implements Serializable {
     s.capacityKWh =
         s.capacityWeight == 0 ? kWh : (1 - capacityAlpha) * s.capacityKWh + capacityAlpha * kWh;
     s.capacityWeight++;
-    out.accept(
-        new SignalPoint(vin, ts, Battery12VSignalNames.TRACTION_CAPACITY_KWH, s.capacityKWh));
+    out.accept(new SignalPoint(vin, ts, SignalNames.TRACTION_CAPACITY_KWH, s.capacityKWh));
     if (Double.isNaN(s.newCapacityKWh) && s.reportedSohPct > 0 && s.capacityWeight >= 3) {
       s.newCapacityKWh = s.capacityKWh / (s.reportedSohPct / 100);
     }

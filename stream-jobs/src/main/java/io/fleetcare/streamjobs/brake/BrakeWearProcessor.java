@@ -234,8 +234,7 @@ public final class BrakeWearProcessor implements Serializable {
     if (!Double.isNaN(estimate)) {
       out.accept(new SignalPoint(vin, ts, SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT, estimate));
     }
-    out.accept(
-        new SignalPoint(vin, ts, BrakeSignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT, accruedPct(s)));
+    out.accept(new SignalPoint(vin, ts, SignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT, accruedPct(s)));
   }
 
   private double frontRate(BrakeWearState s) {

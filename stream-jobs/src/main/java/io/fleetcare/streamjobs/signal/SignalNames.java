@@ -17,14 +17,31 @@ public final class SignalNames {
   public static final String BATTERY_CRANKING_TREND_V_PER_30D =
       "battery12v.cranking_trend_v_per_30d";
   public static final String BATTERY_RESTING_TREND_V_PER_30D = "battery12v.resting_trend_v_per_30d";
+
+  /** Trend of the per-trip charging voltage, V per 30 days (a sagging alternator). */
+  public static final String BATTERY_CHARGING_TREND_V_PER_30D =
+      "battery12v.charging_trend_v_per_30d";
+
   // Traction battery
   public static final String TRACTION_SOH_PCT = "traction.soh_pct";
   public static final String TRACTION_SOH_TREND_PCT_PER_30D = "traction.soh_trend_pct_per_30d";
+
+  /** Usable traction-battery capacity measured over a state-of-charge swing, kWh. */
+  public static final String TRACTION_CAPACITY_KWH = "traction.capacity_kwh";
+
   // Brakes
   public static final String BRAKE_PAD_WEAR_PCT = "brake.pad_wear_pct";
   public static final String BRAKE_PAD_WEAR_ESTIMATED_PCT = "brake.pad_wear_estimated_pct";
+
+  /** Wear accrued since the car was first seen, for cars with no known starting point, %. */
+  public static final String BRAKE_PAD_WEAR_ACCRUED_PCT = "brake.pad_wear_accrued_pct";
+
   // Tyres (per wheel: append ".Row1.Left" etc.)
   public static final String TYRE_TREAD_MM = "tyre.tread_mm";
+
+  /** Tread worn since the car was first seen, for tyres with no known starting depth, mm. */
+  public static final String TYRE_TREAD_WORN_MM = "tyre.tread_worn_mm";
+
   public static final String TYRE_PRESSURE_KPA = "tyre.pressure_kpa";
   public static final String TYRE_PRESSURE_TREND_KPA_PER_DAY = "tyre.pressure_trend_kpa_per_day";
   // Mileage

@@ -207,7 +207,7 @@ public final class TyreProcessor implements Serializable {
                 Math.max(0, tread)));
       }
     }
-    out.accept(new SignalPoint(vin, s.lastTsMs, TyreSignalNames.TYRE_TREAD_WORN_MM, worn));
+    out.accept(new SignalPoint(vin, s.lastTsMs, SignalNames.TYRE_TREAD_WORN_MM, worn));
   }
 
   private static double rate(TyreState s, int w) {

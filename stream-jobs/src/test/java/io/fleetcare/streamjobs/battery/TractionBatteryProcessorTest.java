@@ -34,7 +34,7 @@ class TractionBatteryProcessorTest {
   @Test
   void capacityFromEnergyPerPercentAndHealthOnceTheNewCapacityIsKnown() {
     drive(0, 90, 0);
-    assertThat(values(out, Battery12VSignalNames.TRACTION_CAPACITY_KWH))
+    assertThat(values(out, SignalNames.TRACTION_CAPACITY_KWH))
         .singleElement()
         .satisfies(v -> assertThat(v).isCloseTo(60, within(1e-9)));
 
@@ -58,7 +58,7 @@ class TractionBatteryProcessorTest {
       }
       assertThat(harness.extractOutputValues())
           .extracting(SignalPoint::name)
-          .containsExactly(Battery12VSignalNames.TRACTION_CAPACITY_KWH);
+          .containsExactly(SignalNames.TRACTION_CAPACITY_KWH);
       assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
       assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
       harness.setProcessingTime(Duration.ofDays(60).toMillis());

@@ -12,6 +12,7 @@ import io.fleetcare.core.signal.SignalCatalogue;
 import io.fleetcare.core.wire.VehicleEvent;
 import io.fleetcare.core.wire.VehicleMessage;
 import io.fleetcare.core.wire.VehicleProfile.Powertrain;
+import io.fleetcare.streamjobs.signal.SignalNames;
 import io.fleetcare.streamjobs.signal.SignalPoint;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -38,7 +39,7 @@ class BrakeWearFunctionTest {
           .singleElement()
           .satisfies(
               p -> {
-                assertThat(p.name()).isEqualTo(BrakeSignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT);
+                assertThat(p.name()).isEqualTo(SignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT);
                 assertThat(p.value()).isCloseTo(0.05241906875 * 0.02, within(1e-12));
               });
       assertThat(harness.numKeyedStateEntries()).isEqualTo(1);

@@ -49,7 +49,7 @@ class BrakeWearProcessorTest {
     drops(0, 10);
     processor.process(VIN, state, events(1, new VehicleEvent.IgnitionOff(at(20))), out::add);
     // Prior 100 % / (50,000 km · 0.10 MJ/km) = 0.02 % per MJ on the front axle.
-    assertThat(values(out, BrakeSignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT))
+    assertThat(values(out, SignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT))
         .singleElement()
         .satisfies(v -> assertThat(v).isCloseTo(10 * ICE_FRICTION_J / 1e6 * 0.02, within(1e-12)));
     assertThat(values(out, SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT)).isEmpty();

@@ -82,7 +82,7 @@ class TyreProcessorTest {
         .satisfies(v -> assertThat(v).isCloseTo(7.0 - 0.15 * 36 / 1000, within(1e-9)));
     // Other wheels have no anchor: only the worn depth, most worn wheel (front, 0.15 mm/1000 km).
     assertThat(values(out, SignalNames.perWheel(SignalNames.TYRE_TREAD_MM, RR))).isEmpty();
-    assertThat(values(out, TyreSignalNames.TYRE_TREAD_WORN_MM))
+    assertThat(values(out, SignalNames.TYRE_TREAD_WORN_MM))
         .singleElement()
         .satisfies(v -> assertThat(v).isCloseTo(0.15 * 36 / 1000, within(1e-9)));
   }
