@@ -5,9 +5,11 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
@@ -15,6 +17,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -33,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * it: after a reconnect the broker redelivers unacknowledged messages and may reuse their ids for
  * new ones, so an acknowledgement for an earlier connection is dropped rather than sent, and the
  * broker's redelivery becomes a duplicate that downstream dedup removes.
+ *
+ * <p>Reconnects are the client's own, not Paho's automatic reconnect: Paho mqttv5 1.2.5 ignores the
+ * minimum delay and shares one un-jittered delay across every client of the JVM. After a lost
+ * connection the client retries on its own scheduler thread with exponential back-off and ±50 %
+ * jitter ({@link ReconnectBackoff}), until it is connected again or closed, and then subscribes
+ * again.
  */
 final class MqttSessionClient implements MqttCallback {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSessionClient.class);
@@ -50,6 +59,8 @@ final class MqttSessionClient implements MqttCallback {
   private final Runnable onMessage;
   private final BlockingQueue<ReceivedMessage> queue;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final ReconnectBackoff backoff;
+  private final ScheduledExecutorService reconnects;
   private final Object ackLock = new Object();
   private volatile long connection;
   private volatile boolean closed;
@@ -63,6 +74,10 @@ final class MqttSessionClient implements MqttCallback {
     this.split = split;
     this.onMessage = onMessage;
     this.queue = new ArrayBlockingQueue<>(options.maxQueuedMessages());
+    this.backoff = ReconnectBackoff.of(options);
+    this.reconnects =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("mqtt-reconnect-" + split.clientId()).factory());
   }
 
   /**
@@ -160,6 +175,7 @@ final class MqttSessionClient implements MqttCallback {
   /** Disconnects, keeping the broker session (and its unacknowledged messages) for a restart. */
   void close() {
     closed = true;
+    reconnects.shutdownNow();
     closeQuietly();
   }
 
@@ -189,24 +205,16 @@ final class MqttSessionClient implements MqttCallback {
     newConnection();
     if (!closed) {
       LOG.warn(
-          "MQTT client {} lost its connection to {}: {}; reconnecting",
+          "MQTT client {} lost its connection to {}: {}",
           split.clientId(),
           options.serverUri(),
           response);
+      scheduleReconnect(1);
     }
   }
 
   @Override
-  public void connectComplete(boolean reconnect, String serverUri) {
-    if (!reconnect) {
-      return;
-    }
-    newConnection();
-    LOG.info("MQTT client {} reconnected to {}", split.clientId(), serverUri);
-    // The session normally survives with its subscriptions; if it expired meanwhile they are
-    // gone. Subscribing again is harmless either way. Never block here: this is Paho's thread.
-    subscribe();
-  }
+  public void connectComplete(boolean reconnect, String serverUri) {}
 
   @Override
   public void mqttErrorOccurred(MqttException exception) {
@@ -257,6 +265,73 @@ final class MqttSessionClient implements MqttCallback {
     }
   }
 
+  private void scheduleReconnect(int attempt) {
+    if (closed) {
+      return;
+    }
+    long delayMs = backoff.delayMs(attempt);
+    LOG.info(
+        "MQTT client {} reconnects to {} in {} ms (attempt {})",
+        split.clientId(),
+        options.serverUri(),
+        delayMs,
+        attempt);
+    try {
+      reconnects.schedule(() -> reconnect(attempt), delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Closed meanwhile.
+    }
+  }
+
+  /** One attempt, on the reconnect thread; a failure schedules the next one. */
+  private void reconnect(int attempt) {
+    if (closed) {
+      return;
+    }
+    try {
+      client.connect(
+          connectionOptions(),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              newConnection();
+              LOG.info(
+                  "MQTT client {} reconnected to {} (attempt {}, session present: {})",
+                  split.clientId(),
+                  options.serverUri(),
+                  attempt,
+                  token.getSessionPresent());
+              // The session normally survives with its subscriptions; if it expired meanwhile
+              // they are gone, and Mosquitto drops shared ones on restart. Subscribing again is
+              // harmless either way. Never block here: this is Paho's thread.
+              subscribe();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+              LOG.warn(
+                  "MQTT client {} reconnect attempt {} to {} failed: {}",
+                  split.clientId(),
+                  attempt,
+                  options.serverUri(),
+                  exception instanceof MqttException e ? describe(e) : String.valueOf(exception));
+              scheduleReconnect(attempt + 1);
+            }
+          });
+    } catch (MqttException e) {
+      if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_CONNECTED) {
+        return;
+      }
+      LOG.warn(
+          "MQTT client {} could not start reconnect attempt {}: {}",
+          split.clientId(),
+          attempt,
+          describe(e));
+      scheduleReconnect(attempt + 1);
+    }
+  }
+
   private void newConnection() {
     synchronized (ackLock) {
       connection++;
@@ -276,13 +351,11 @@ final class MqttSessionClient implements MqttCallback {
     o.setReceiveMaximum(options.receiveMaximum());
     o.setKeepAliveInterval((int) options.keepAlive().toSeconds());
     o.setConnectionTimeout((int) options.connectionTimeout().toSeconds());
-    o.setAutomaticReconnect(true);
-    // Paho mqttv5 1.2.5 ignores setAutomaticReconnectDelay: its reconnect delay is one static
-    // (JVM-wide) value that starts at 1 s, doubles after every failed attempt of any client while
-    // below setMaxReconnectDelay (ms), and is reset to 1 s by any successful reconnect. So only the
-    // upper bound can be set, and there is no per-client jitter (docs/ingest.md, "Reconnects").
-    o.setMaxReconnectDelay(
-        (int) Math.min(Integer.MAX_VALUE, options.reconnectMaxDelay().toMillis()));
+    // Our own loop reconnects (see the class comment).
+    o.setAutomaticReconnect(false);
+    options
+        .trustedCertificatesPem()
+        .ifPresent(pem -> o.setSocketFactory(TrustedCertificates.socketFactory(pem)));
     options.username().ifPresent(o::setUserName);
     options.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
     return o;
@@ -349,8 +422,7 @@ final class MqttSessionClient implements MqttCallback {
    * SSL error: say what to check.
    */
   private String tlsHint(MqttException e) {
-    String uri = options.serverUri().toLowerCase(Locale.ROOT);
-    if (!uri.startsWith("ssl://") && !uri.startsWith("wss://")) {
+    if (!MqttSourceOptions.usesTls(options.serverUri())) {
       return "";
     }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -360,8 +432,8 @@ final class MqttSessionClient implements MqttCallback {
       if (t instanceof SSLException || t instanceof SocketException || t instanceof EOFException) {
         return "; the TLS handshake failed: check that the listener at "
             + options.serverUri()
-            + " speaks TLS (not plain MQTT) and that the JVM trusts its certificate"
-            + " (javax.net.ssl.trustStore)";
+            + " speaks TLS (not plain MQTT) and that its certificate is trusted"
+            + " (trustedCertificates, or the JVM's javax.net.ssl.trustStore)";
       }
     }
     return "";

@@ -2,10 +2,14 @@ package io.fleetcare.ingest.mqtt;
 
 import io.fleetcare.core.wire.Topic;
 import io.fleetcare.core.wire.TopicKind;
+import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +21,10 @@ import java.util.Set;
  * Options of the {@link MqttSource}, validated at construction: a bad value fails with a message
  * naming the option and the accepted range.
  *
- * @param serverUri broker address: {@code tcp://host:port}, {@code ssl://host:port} (TLS with the
- *     JVM's default trust store, {@code javax.net.ssl.*} system properties), {@code ws://} or
- *     {@code wss://}. Required.
+ * @param serverUri broker address: {@code tcp://host:port}, {@code ssl://host:port} (TLS: the
+ *     server certificate must chain to {@code trustedCertificatesPem} when set, else to the JVM's
+ *     default trust store, {@code javax.net.ssl.*} system properties), {@code ws://} or {@code
+ *     wss://}. Required.
  * @param topicFilters MQTT topic filters to subscribe to, without any {@code $share/} prefix
  *     (default {@code fleet/+/telemetry}, {@code fleet/+/events}, {@code fleet/+/profile})
  * @param sharedGroup MQTT 5 shared-subscription group: each filter is subscribed as {@code
@@ -55,12 +60,16 @@ import java.util.Set;
  * @param keepAlive MQTT keep-alive interval, 1 s to 65,535 s (default 30 s)
  * @param connectionTimeout how long to wait for the broker to accept a connection, at least 1 s
  *     (default 10 s); the job fails if the first connection of a reader is not accepted in time
- * @param reconnectMinDelay first delay before reconnecting after a lost connection, at least 1 s
- *     (default 1 s). Validated but <b>not applied</b>: Paho mqttv5 1.2.5 ignores it and always
- *     starts at 1 s, without jitter (see docs/ingest.md, "Reconnects").
- * @param reconnectMaxDelay bound on the delay between reconnect attempts (default 60 s): Paho
- *     doubles the delay after each failed attempt while it is below this bound, so the longest
- *     delay is less than twice the bound
+ * @param reconnectMinDelay delay before the first reconnect attempt after a lost connection, at
+ *     least 1 s (default 1 s); each failed attempt doubles it, up to {@code reconnectMaxDelay}.
+ *     Every delay is jittered by ±50 % per client, so readers that lost the same broker do not all
+ *     come back in the same instant (docs/ingest.md, "Reconnects").
+ * @param reconnectMaxDelay bound on the delay between reconnect attempts before the jitter (default
+ *     60 s)
+ * @param trustedCertificatesPem PEM text of the certificates (usually the broker's CA) that a TLS
+ *     server certificate must chain to, instead of the JVM's default trust store; only with {@code
+ *     ssl://} or {@code wss://} (default none). Carried as text so that it reaches every task
+ *     manager with the job; the builder reads it from a file.
  */
 public record MqttSourceOptions(
     String serverUri,
@@ -77,7 +86,8 @@ public record MqttSourceOptions(
     Duration keepAlive,
     Duration connectionTimeout,
     Duration reconnectMinDelay,
-    Duration reconnectMaxDelay)
+    Duration reconnectMaxDelay,
+    Optional<String> trustedCertificatesPem)
     implements Serializable {
 
   /** Default subscriptions: all three vehicle topics of every vehicle. */
@@ -122,6 +132,7 @@ public record MqttSourceOptions(
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     Objects.requireNonNull(reconnectMinDelay, "reconnectMinDelay");
     Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+    Objects.requireNonNull(trustedCertificatesPem, "trustedCertificatesPem");
     validateServerUri(serverUri);
     topicFilters = List.copyOf(topicFilters);
     if (topicFilters.isEmpty()) {
@@ -186,6 +197,22 @@ public record MqttSourceOptions(
               + reconnectMinDelay
               + ")");
     }
+    if (trustedCertificatesPem.isPresent()) {
+      if (!usesTls(serverUri)) {
+        throw new IllegalArgumentException(
+            "trusted certificates are set but serverUri '"
+                + serverUri
+                + "' does not use TLS: use ssl:// or wss://");
+      }
+      // Parsed here so that a bad file fails before the job starts, not on a task manager.
+      TrustedCertificates.parse(trustedCertificatesPem.get());
+    }
+  }
+
+  /** Whether the URI's scheme is {@code ssl} or {@code wss}. */
+  static boolean usesTls(String serverUri) {
+    String lower = serverUri.toLowerCase(Locale.ROOT);
+    return lower.startsWith("ssl://") || lower.startsWith("wss://");
   }
 
   /** A builder with the documented defaults for the broker at {@code serverUri}. */
@@ -238,6 +265,10 @@ public record MqttSourceOptions(
         + reconnectMinDelay
         + ", reconnectMaxDelay="
         + reconnectMaxDelay
+        + ", trustedCertificates="
+        + trustedCertificatesPem
+            .map(pem -> TrustedCertificates.parse(pem).size() + " certificate(s)")
+            .orElse("<JVM default>")
         + "]";
   }
 
@@ -320,7 +351,8 @@ public record MqttSourceOptions(
       Duration keepAlive,
       Duration connectionTimeout,
       Duration reconnectMinDelay,
-      Duration reconnectMaxDelay)
+      Duration reconnectMaxDelay,
+      String trustedCertificatesPem)
       implements Serializable {
     @Serial private static final long serialVersionUID = 1L;
 
@@ -340,7 +372,8 @@ public record MqttSourceOptions(
           o.keepAlive,
           o.connectionTimeout,
           o.reconnectMinDelay,
-          o.reconnectMaxDelay);
+          o.reconnectMaxDelay,
+          o.trustedCertificatesPem.orElse(null));
     }
 
     @Serial
@@ -360,7 +393,8 @@ public record MqttSourceOptions(
           keepAlive,
           connectionTimeout,
           reconnectMinDelay,
-          reconnectMaxDelay);
+          reconnectMaxDelay,
+          Optional.ofNullable(trustedCertificatesPem));
     }
   }
 
@@ -381,6 +415,7 @@ public record MqttSourceOptions(
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
     private Duration reconnectMinDelay = DEFAULT_RECONNECT_MIN_DELAY;
     private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
+    private String trustedCertificatesPem;
 
     private Builder(String serverUri) {
       this.serverUri = serverUri;
@@ -453,6 +488,22 @@ public record MqttSourceOptions(
       return this;
     }
 
+    /**
+     * Trusts the certificates in a PEM file (e.g. the broker's CA, Mosquitto's {@code cafile}) for
+     * TLS connections instead of the JVM's default trust store.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      try {
+        this.trustedCertificatesPem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "cannot read trusted certificates from " + pemFile + ": " + e, e);
+      }
+      return this;
+    }
+
     /** Validates and builds the options. */
     public MqttSourceOptions build() {
       return new MqttSourceOptions(
@@ -470,7 +521,8 @@ public record MqttSourceOptions(
           keepAlive,
           connectionTimeout,
           reconnectMinDelay,
-          reconnectMaxDelay);
+          reconnectMaxDelay,
+          Optional.ofNullable(trustedCertificatesPem));
     }
   }
 }

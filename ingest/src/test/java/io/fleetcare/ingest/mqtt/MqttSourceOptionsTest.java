@@ -7,11 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MqttSourceOptionsTest {
   private static final String BROKER = "tcp://localhost:1883";
@@ -173,6 +178,56 @@ class MqttSourceOptionsTest {
 
     assertThat(copy.options()).isEqualTo(options);
     assertThat(copy.options().password()).isEqualTo(Optional.of("s3cret"));
+  }
+
+  @Test
+  void reconnectDelaysDoubleUpToTheBoundWithJitterPerAttempt() {
+    ReconnectBackoff backoff =
+        ReconnectBackoff.of(
+            build(b -> b.reconnectDelay(Duration.ofSeconds(1), Duration.ofSeconds(8))));
+
+    Set<Long> firstDelays = new HashSet<>();
+    Set<Long> cappedDelays = new HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      long first = backoff.delayMs(1);
+      firstDelays.add(first);
+      // 1 s x 2^(n-1), capped at 8 s, then +-50 %.
+      assertThat(first).isBetween(500L, 1_500L);
+      assertThat(backoff.delayMs(2)).isBetween(1_000L, 3_000L);
+      assertThat(backoff.delayMs(3)).isBetween(2_000L, 6_000L);
+      long capped = backoff.delayMs(40);
+      cappedDelays.add(capped);
+      assertThat(capped).isBetween(4_000L, 12_000L);
+    }
+    // Jitter: readers that lost the same broker at the same instant come back spread out, also
+    // once the delay has reached its bound.
+    assertThat(firstDelays).hasSizeGreaterThan(500);
+    assertThat(cappedDelays).hasSizeGreaterThan(1_000);
+  }
+
+  @Test
+  void trustedCertificatesNeedATlsUrlAndValidPem(@TempDir Path dir) throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
+    Path missing = dir.resolve("missing.pem");
+
+    assertThatThrownBy(
+            () -> MqttSourceOptions.builder("ssl://broker:8883").trustedCertificates(missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read trusted certificates from " + missing);
+    assertThatThrownBy(
+            () ->
+                MqttSourceOptions.builder("ssl://broker:8883").trustedCertificates(garbage).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trusted certificates");
+    Path pem = Files.writeString(dir.resolve("ca.pem"), TestCertificates.selfSignedPem());
+    assertThatThrownBy(
+            () -> MqttSourceOptions.builder("tcp://broker:1883").trustedCertificates(pem).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not use TLS: use ssl:// or wss://");
+
+    MqttSourceOptions options =
+        MqttSourceOptions.builder("ssl://broker:8883").trustedCertificates(pem).build();
+    assertThat(options.toString()).contains("trustedCertificates=1 certificate(s)");
   }
 
   @Test

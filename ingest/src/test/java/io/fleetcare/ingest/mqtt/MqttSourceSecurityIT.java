@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Credentials and TLS as a job sees them: a private Mosquitto with {@code allow_anonymous false}
  * and a password file (made with {@code mosquitto_passwd}) reads with the right password and fails
  * the job, naming the broker and the broker's reason, with a wrong one; an {@code ssl://} URL is
- * accepted and a TLS handshake against a plain listener fails the job naming the broker.
+ * accepted and a TLS handshake against a plain listener fails the job naming the broker; a TLS
+ * listener whose certificate chains to the trusted CA reads, and fails the job without that CA.
  */
 class MqttSourceSecurityIT {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceSecurityIT.class);
@@ -127,6 +128,45 @@ class MqttSourceSecurityIT {
   }
 
   @Test
+  void aTlsBrokerWhoseCertificateChainsToTheTrustedCaReadsAndAnUntrustedOneFails()
+      throws Exception {
+    TestCertificates.BrokerCertificates certs = TestCertificates.brokerFor127001(dir);
+    try (MosquittoBroker broker =
+        MosquittoBroker.start(
+            dir,
+            Map.of(
+                "cafile", certs.caCertificate().toString(),
+                "certfile", certs.serverCertificate().toString(),
+                "keyfile", certs.serverKey().toString()))) {
+      String sslUri = "ssl://127.0.0.1:" + broker.port();
+      String caPem = Files.readString(certs.caCertificate());
+
+      CollectedMessages collected = CollectedMessages.named(run);
+      JobClient job = startJob(options(sslUri).trustedCertificates(certs.caCertificate()).build());
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  publishOverTls(sslUri, caPem);
+                  return collected.contains(MessageKey.of(vin, 0));
+                });
+      } finally {
+        job.cancel().get();
+      }
+
+      // Without the CA the JVM's default trust store does not know the broker's certificate.
+      Throwable untrusted = jobFailure(options(sslUri).build(), broker);
+      LOG.info("TLS broker with an untrusted certificate: {}", untrusted.getMessage());
+      assertThat(untrusted.getMessage())
+          .contains("Cannot connect to MQTT broker " + sslUri)
+          .contains("the TLS handshake failed")
+          .contains("trustedCertificates");
+    }
+  }
+
+  @Test
   void aUrlWithoutAKnownSchemeIsRefusedBeforeTheJobStarts() {
     assertThatThrownBy(() -> options("mqtts://127.0.0.1:8883").build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -193,6 +233,22 @@ class MqttSourceSecurityIT {
         .name("collect")
         .uid("collect");
     return env;
+  }
+
+  private void publishOverTls(String uri, String caPem) throws Exception {
+    MqttClient client =
+        new MqttClient(uri, "it-sec-tls-pub-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setSocketFactory(TrustedCertificates.socketFactory(caPem));
+    client.connect(o);
+    try {
+      MqttMessage m = new MqttMessage(TelemetryPayloads.telemetry(vin, 0));
+      m.setQos(1);
+      client.publish(Topic.of(vin, TopicKind.TELEMETRY), m);
+      client.disconnect();
+    } finally {
+      client.close();
+    }
   }
 
   private void publish(String uri, String user, String password) throws Exception {
