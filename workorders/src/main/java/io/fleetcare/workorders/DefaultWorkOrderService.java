@@ -32,6 +32,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   private final WorkOrderRepository orders;
   private final UserRepository users;
   private final ServicePerformedPublisher publisher;
+  private Future<Integer> outboxPass = Future.succeededFuture(0);
 
   /**
    * @param publisher sends SERVICE_PERFORMED when an order is done; null keeps the events pending
@@ -263,10 +264,17 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   }
 
   @Override
-  public Future<Integer> sendPendingServiceEvents() {
+  public synchronized Future<Integer> sendPendingServiceEvents() {
     if (publisher == null) {
       return Future.succeededFuture(0);
     }
+    // one pass at a time: two overlapping passes (the one a done order triggers and the periodic
+    // tick) both read the same pending row and published SERVICE_PERFORMED twice
+    outboxPass = outboxPass.transform(previous -> sendPendingOnce());
+    return outboxPass;
+  }
+
+  private Future<Integer> sendPendingOnce() {
     return orders
         .pendingServiceEvents()
         .compose(

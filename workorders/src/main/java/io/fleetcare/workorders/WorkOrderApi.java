@@ -13,9 +13,11 @@ import io.fleetcare.workorders.db.WorkOrderSchema;
 import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.feed.ChangeListener;
 import io.fleetcare.workorders.feed.WorkOrderFeed;
+import io.fleetcare.workorders.http.EventStreamMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * The running work-order service: schema migrated, HTTP server listening, change feed and
@@ -30,6 +32,7 @@ public final class WorkOrderApi {
   private final WorkOrderFeed feed;
   private final ChangeListener listener;
   private final WorkOrderVerticle verticle;
+  private final EventStreamMetrics eventStreamMetrics;
   private final String deploymentId;
 
   private WorkOrderApi(
@@ -41,6 +44,7 @@ public final class WorkOrderApi {
       WorkOrderFeed feed,
       ChangeListener listener,
       WorkOrderVerticle verticle,
+      EventStreamMetrics eventStreamMetrics,
       String deploymentId) {
     this.vertx = vertx;
     this.options = options;
@@ -50,6 +54,7 @@ public final class WorkOrderApi {
     this.feed = feed;
     this.listener = listener;
     this.verticle = verticle;
+    this.eventStreamMetrics = eventStreamMetrics;
     this.deploymentId = deploymentId;
   }
 
@@ -76,7 +81,9 @@ public final class WorkOrderApi {
               WorkOrderService service =
                   new DefaultWorkOrderService(vertx, options, orders, users, publisher);
               WorkOrderFeed feed = new WorkOrderFeed(orders);
-              WorkOrderVerticle verticle = new WorkOrderVerticle(options, service, feed);
+              EventStreamMetrics eventStreamMetrics = new EventStreamMetrics();
+              WorkOrderVerticle verticle =
+                  new WorkOrderVerticle(options, service, feed, eventStreamMetrics);
               return vertx
                   .executeBlocking(() -> ChangeListener.start(options.jdbcUrl(), feed::changed))
                   .compose(
@@ -86,8 +93,16 @@ public final class WorkOrderApi {
                               .map(
                                   id ->
                                       new WorkOrderApi(
-                                          vertx, options, jdbc, users, service, feed, listener,
-                                          verticle, id))
+                                          vertx,
+                                          options,
+                                          jdbc,
+                                          users,
+                                          service,
+                                          feed,
+                                          listener,
+                                          verticle,
+                                          eventStreamMetrics,
+                                          id))
                               .recover(
                                   e -> {
                                     closeQuietly(listener);
@@ -114,6 +129,11 @@ public final class WorkOrderApi {
     return verticle.port();
   }
 
+  /** The API operations served, e.g. {@code "POST /api/orders/{id}/done"}, sorted. */
+  public List<String> apiOperations() {
+    return verticle.apiOperations();
+  }
+
   /** The service behind the HTTP API, for in-process callers. */
   public WorkOrderService service() {
     return service;
@@ -122,6 +142,11 @@ public final class WorkOrderApi {
   /** Live server-sent-event connections. */
   public int eventSubscribers() {
     return feed.subscribers();
+  }
+
+  /** Counters of the live feed's streams (opened, events sent, slow clients dropped). */
+  public EventStreamMetrics.Snapshot eventStreamMetrics() {
+    return eventStreamMetrics.snapshot();
   }
 
   /**

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param escalationCheckInterval how often overdue orders are looked for; default 1 min
  * @param tokenLifetime lifetime of tokens issued by {@code POST /api/login}; default 12 h
  * @param dbPoolSize JDBC connections (and blocking worker threads); default 8
+ * @param eventStreamWriteQueueMaxBytes bytes of server-sent events the server queues for one {@code
+ *     /api/events} client that does not read; when an event finds the queue fuller than this, the
+ *     client is disconnected (its EventSource reconnects and reloads). Default 128 KiB, range 4
+ *     KiB..16 MiB
  * @param clock the service clock (receipt, audit, escalation); default the system clock, tests pass
  *     a clock they advance
  */
@@ -30,10 +34,12 @@ public record WorkOrderServiceOptions(
     Duration escalationCheckInterval,
     Duration tokenLifetime,
     int dbPoolSize,
+    int eventStreamWriteQueueMaxBytes,
     InstantSource clock) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofHours(24);
+  public static final int DEFAULT_EVENT_STREAM_WRITE_QUEUE_MAX_BYTES = 128 * 1024;
 
   public WorkOrderServiceOptions {
     Objects.requireNonNull(host, "host");
@@ -50,6 +56,12 @@ public record WorkOrderServiceOptions(
     requirePositive(tokenLifetime, "tokenLifetime");
     if (dbPoolSize < 1 || dbPoolSize > 100) {
       throw new IllegalArgumentException("dbPoolSize must be within 1..100, was " + dbPoolSize);
+    }
+    if (eventStreamWriteQueueMaxBytes < 4 * 1024
+        || eventStreamWriteQueueMaxBytes > 16 * 1024 * 1024) {
+      throw new IllegalArgumentException(
+          "eventStreamWriteQueueMaxBytes must be within 4 KiB..16 MiB, was "
+              + eventStreamWriteQueueMaxBytes);
     }
     Objects.requireNonNull(clock, "clock");
   }
@@ -80,6 +92,7 @@ public record WorkOrderServiceOptions(
     private Duration escalationCheckInterval = Duration.ofMinutes(1);
     private Duration tokenLifetime = Duration.ofHours(12);
     private int dbPoolSize = 8;
+    private int eventStreamWriteQueueMaxBytes = DEFAULT_EVENT_STREAM_WRITE_QUEUE_MAX_BYTES;
     private InstantSource clock = InstantSource.system();
 
     private Builder(String jdbcUrl, EncryptionKey encryptionKey) {
@@ -117,6 +130,11 @@ public record WorkOrderServiceOptions(
       return this;
     }
 
+    public Builder eventStreamWriteQueueMaxBytes(int bytes) {
+      this.eventStreamWriteQueueMaxBytes = bytes;
+      return this;
+    }
+
     public Builder clock(InstantSource clock) {
       this.clock = clock;
       return this;
@@ -132,6 +150,7 @@ public record WorkOrderServiceOptions(
           escalationCheckInterval,
           tokenLifetime,
           dbPoolSize,
+          eventStreamWriteQueueMaxBytes,
           clock);
     }
   }

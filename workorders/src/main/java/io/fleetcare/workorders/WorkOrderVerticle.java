@@ -2,12 +2,15 @@ package io.fleetcare.workorders;
 
 import io.fleetcare.workorders.feed.WorkOrderFeed;
 import io.fleetcare.workorders.http.EventStreamHandler;
+import io.fleetcare.workorders.http.EventStreamMetrics;
 import io.fleetcare.workorders.http.WorkOrderHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,6 +18,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,20 +35,26 @@ public final class WorkOrderVerticle extends VerticleBase {
   private final WorkOrderServiceOptions options;
   private final WorkOrderService service;
   private final WorkOrderFeed feed;
+  private final EventStreamMetrics eventStreamMetrics;
   private HttpServer server;
+  private Router router;
   private long tickTimer = -1;
   private boolean ticking;
 
   public WorkOrderVerticle(
-      WorkOrderServiceOptions options, WorkOrderService service, WorkOrderFeed feed) {
+      WorkOrderServiceOptions options,
+      WorkOrderService service,
+      WorkOrderFeed feed,
+      EventStreamMetrics eventStreamMetrics) {
     this.options = options;
     this.service = service;
     this.feed = feed;
+    this.eventStreamMetrics = eventStreamMetrics;
   }
 
   @Override
   public Future<?> start() {
-    Router router = router();
+    router = router();
     tickTimer = vertx.setPeriodic(options.escalationCheckInterval().toMillis(), t -> tick());
     return vertx
         .createHttpServer(
@@ -60,7 +71,8 @@ public final class WorkOrderVerticle extends VerticleBase {
 
   Router router() {
     WorkOrderHandler api = new WorkOrderHandler(service);
-    EventStreamHandler events = new EventStreamHandler(feed);
+    EventStreamHandler events =
+        new EventStreamHandler(feed, options.eventStreamWriteQueueMaxBytes(), eventStreamMetrics);
     Buffer openApi = resource("/webroot/openapi.yaml");
     Router router = Router.router(vertx);
     router.route().handler(WorkOrderVerticle::securityHeaders);
@@ -122,6 +134,25 @@ public final class WorkOrderVerticle extends VerticleBase {
         .compose(ids -> service.sendPendingServiceEvents())
         .onFailure(e -> LOG.warn("work-order tick failed: {}", e.toString()))
         .onComplete(r -> ticking = false);
+  }
+
+  /**
+   * The API operations the router serves, as {@code "GET /api/orders/{id}"} (OpenAPI path syntax),
+   * so a test can hold them against the published API description.
+   */
+  public List<String> apiOperations() {
+    List<String> operations = new ArrayList<>();
+    for (Route route : router.getRoutes()) {
+      String path = route.getPath();
+      if (path == null || !path.startsWith("/api/") || route.methods() == null) {
+        continue;
+      }
+      String openApiPath = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+      for (HttpMethod method : route.methods()) {
+        operations.add(method.name() + " " + openApiPath);
+      }
+    }
+    return operations.stream().sorted().toList();
   }
 
   /** The port the server listens on. */

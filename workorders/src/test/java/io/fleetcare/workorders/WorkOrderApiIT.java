@@ -389,6 +389,10 @@ class WorkOrderApiIT {
             new Case(get(advisor, "/api/orders?limit=lots"), "limit must be a whole number"),
             new Case(get(advisor, "/api/orders?colour=red"), "unknown query parameter 'colour'"),
             new Case(get(advisor, "/api/orders/not-a-uuid"), "is not a work-order id"),
+            new Case(get(advisor, "/api/orders?vin=x'%20OR%20'1'='1"), "is not a VIN"),
+            new Case(get(advisor, "/api/orders?dealer=D001'--"), "is not a dealer id"),
+            new Case(get(advisor, "/api/stats/outcomes?dealer=..%2Fetc"), "is not a dealer id"),
+            new Case(get(advisor, "/api/vehicles/..%2F..%2Fetc/health"), "is not a VIN"),
             new Case(post(advisor, base + "/schedule", "{\"appointmentAt\":"), "malformed JSON"),
             new Case(post(advisor, base + "/schedule", "[1,2]"), "must be a JSON object"),
             new Case(
@@ -590,6 +594,19 @@ class WorkOrderApiIT {
     try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
       return new WorkOrderWriter(new FieldCipher(KEY)).insert(c, order, Instant.now(), "planner");
     }
+  }
+
+  @Test
+  void overlappingOutboxPassesPublishOnce() {
+    WorkOrder order = submitted(TestOrders.order(nextVin(), "D001"));
+    String base = "/api/orders/" + order.id();
+    ok(post(advisor, base + "/acknowledge", "{}"));
+    // done starts a pass of its own; two more overlap with it
+    ok(post(advisor, base + "/done", "{\"odometerKm\":1200}"));
+    io.vertx.core.Future.all(
+            api.service().sendPendingServiceEvents(), api.service().sendPendingServiceEvents())
+        .await();
+    assertThat(publisher.published()).filteredOn(p -> p.vin().equals(order.vin())).hasSize(1);
   }
 
   @Test

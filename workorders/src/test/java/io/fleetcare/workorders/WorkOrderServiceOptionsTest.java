@@ -17,6 +17,7 @@ class WorkOrderServiceOptionsTest {
     assertThat(o.httpPort()).isEqualTo(8080);
     assertThat(o.escalateAfter()).isEqualTo(Duration.ofHours(24));
     assertThat(o.host()).isEqualTo("0.0.0.0");
+    assertThat(o.eventStreamWriteQueueMaxBytes()).isEqualTo(128 * 1024);
   }
 
   @Test
@@ -32,5 +33,11 @@ class WorkOrderServiceOptionsTest {
         .hasMessageContaining("escalateAfter");
     assertThatThrownBy(() -> WorkOrderServiceOptions.builder(URL, key).dbPoolSize(0).build())
         .hasMessageContaining("dbPoolSize");
+    assertThatThrownBy(
+            () ->
+                WorkOrderServiceOptions.builder(URL, key)
+                    .eventStreamWriteQueueMaxBytes(100)
+                    .build())
+        .hasMessageContaining("eventStreamWriteQueueMaxBytes");
   }
 }

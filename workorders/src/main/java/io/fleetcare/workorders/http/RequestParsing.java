@@ -1,5 +1,6 @@
 package io.fleetcare.workorders.http;
 
+import io.fleetcare.core.wire.Vin;
 import io.fleetcare.core.workorder.Department;
 import io.fleetcare.core.workorder.Urgency;
 import io.fleetcare.core.workorder.WorkOrderKind;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns query parameters and JSON bodies into filters and actions. Anything it cannot read is a
@@ -49,7 +51,55 @@ public final class RequestParsing {
           "limit",
           "offset");
 
+  /** The rule {@code WorkOrder} holds dealer ids to. */
+  private static final Pattern DEALER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  private static final int ECHO_MAX_CHARS = 40;
+
   private RequestParsing() {}
+
+  /**
+   * A {@code dealer} parameter, or null when absent. Anything but a dealer id is refused here, so
+   * hostile text never reaches a query (where it would only ever be a bound value).
+   */
+  public static String dealer(String value) {
+    String v = blankToNull(value);
+    if (v != null && !DEALER_ID.matcher(v).matches()) {
+      throw ServiceException.badRequest(
+          "dealer '"
+              + echo(v)
+              + "' is not a dealer id: 1 to 32 letters, digits, '_' or '-', e.g. D001");
+    }
+    return v;
+  }
+
+  /** A VIN parameter (ISO 3779), or null when absent. */
+  public static String vin(String value, String name) {
+    String v = blankToNull(value);
+    if (v == null) {
+      return null;
+    }
+    Vin.problem(v)
+        .ifPresent(
+            p -> {
+              throw ServiceException.badRequest(name + " '" + echo(v) + "' is not a VIN: " + p);
+            });
+    return v;
+  }
+
+  /** A VIN in the path: required. */
+  public static String pathVin(String value) {
+    String v = vin(value, "vin");
+    if (v == null) {
+      throw ServiceException.badRequest("a VIN is required in the path");
+    }
+    return v;
+  }
+
+  /** Caller input quoted in an error message, shortened. */
+  private static String echo(String value) {
+    return value.length() <= ECHO_MAX_CHARS ? value : value.substring(0, ECHO_MAX_CHARS) + "…";
+  }
 
   /**
    * {@code ?status=NEW,ACKNOWLEDGED&type=BRAKE_PADS&dueFrom=2026-01-01…}; lists comma-separated.
@@ -66,13 +116,13 @@ public final class RequestParsing {
     }
     try {
       return new OrderFilter(
-          blankToNull(q.get("dealer")),
+          dealer(q.get("dealer")),
           enums(q, "status", WorkOrderStatus.class),
           values(q, "type", WorkOrderType::of),
           enums(q, "urgency", Urgency.class),
           enums(q, "department", Department.class),
           enums(q, "kind", WorkOrderKind.class),
-          blankToNull(q.get("vin")),
+          vin(q.get("vin"), "vin"),
           date(q.get("dueFrom"), "dueFrom"),
           date(q.get("dueTo"), "dueTo"),
           bool(q.get("escalated"), "escalated"),
@@ -162,7 +212,8 @@ public final class RequestParsing {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw ServiceException.badRequest("'" + value + "' is not a work-order id (a UUID)");
+      throw ServiceException.badRequest(
+          "'" + echo(String.valueOf(value)) + "' is not a work-order id (a UUID)");
     }
   }
 

@@ -108,7 +108,7 @@ public final class WorkOrderHandler {
     ApiUser user = user(ctx);
     respond(
         ctx,
-        service.healthOfVehicle(user, ctx.pathParam("vin")),
+        service.healthOfVehicle(user, RequestParsing.pathVin(ctx.pathParam("vin"))),
         h -> WorkOrderJson.health(h, user));
   }
 
@@ -137,7 +137,7 @@ public final class WorkOrderHandler {
   public void outcomes(RoutingContext ctx) {
     respond(
         ctx,
-        service.outcomes(user(ctx), ctx.request().getParam("dealer")),
+        service.outcomes(user(ctx), RequestParsing.dealer(ctx.request().getParam("dealer"))),
         s -> new JsonObject().put("outcomes", WorkOrderJson.outcomes(s)));
   }
 
