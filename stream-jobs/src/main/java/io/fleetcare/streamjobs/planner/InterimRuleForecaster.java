@@ -85,10 +85,11 @@ public final class InterimRuleForecaster implements Serializable {
     }
     s.add(p.tsMs(), p.value());
     Projection projection = project(rule, s, p.tsMs());
-    if (projection != null) {
-      s.predictedDay = projection.predictedDay;
-      s.probability = projection.probability;
-    }
+    // The stored projection always belongs to the series as it is now: a series that cannot be
+    // fitted (its window spans less than minSpan after a burst of values) must not compete as
+    // the component's worst with a projection of values it no longer holds.
+    s.predictedDay = projection == null ? Long.MAX_VALUE : projection.predictedDay;
+    s.probability = projection == null ? -1 : projection.probability;
     series.put(p.name(), s);
     if (projection == null) {
       return Optional.empty();
@@ -108,13 +109,11 @@ public final class InterimRuleForecaster implements Serializable {
       }
     }
     if (worst != s) {
-      Projection again = project(options.ruleFor(worstName), worst, worst.newestTs());
-      if (again == null) {
-        // The other series cannot be fitted any more (too few or too close points): keep this one.
-        worst = s;
-        worstName = p.name();
-      } else {
-        projection = again;
+      // Refitting the same values at the same time gives the stored projection again: a series
+      // keeps a projection only while it can be fitted.
+      projection = project(options.ruleFor(worstName), worst, worst.newestTs());
+      if (projection == null) {
+        throw new IllegalStateException("series " + worstName + " has a projection it cannot fit");
       }
     }
     return Optional.of(
