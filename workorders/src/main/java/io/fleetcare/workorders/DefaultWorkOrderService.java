@@ -14,6 +14,7 @@ import io.fleetcare.workorders.db.WorkOrderRepository.Transition;
 import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.model.StoredWorkOrder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -245,6 +246,11 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   @Override
   public Future<Boolean> submit(WorkOrder order, String createdBy) {
     return orders.insert(order, now(), createdBy);
+  }
+
+  @Override
+  public Future<PlannedOrderResult> applyPlanned(WorkOrder order, String actor) {
+    return orders.applyPlanned(order, now(), actor);
   }
 
   @Override
