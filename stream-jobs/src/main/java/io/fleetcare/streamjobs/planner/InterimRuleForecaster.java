@@ -83,7 +83,16 @@ public final class InterimRuleForecaster implements Serializable {
         s.reset();
       }
     }
-    s.add(p.tsMs(), p.value());
+    if (rule.worstPerUtcDay()
+        && s.count > 0
+        && Math.floorDiv(p.tsMs(), DAY_MS) == Math.floorDiv(s.newestTs(), DAY_MS)) {
+      // Same day: the day's worst value stands for it (a better one later that day is weather).
+      if (towardsService(rule, p.value(), s.newestValue())) {
+        s.replaceNewest(p.tsMs(), p.value());
+      }
+    } else {
+      s.add(p.tsMs(), p.value());
+    }
     Projection projection = project(rule, s, p.tsMs());
     // The stored projection always belongs to the series as it is now: a series that cannot be
     // fitted (its window spans less than minSpan after a burst of values) must not compete as
@@ -118,6 +127,15 @@ public final class InterimRuleForecaster implements Serializable {
     }
     return Optional.of(
         forecast(p.vin(), p.tsMs(), worstName, options.ruleFor(worstName), worst, projection));
+  }
+
+  /** Whether {@code value} is closer to service than {@code than}. */
+  private static boolean towardsService(SeriesRule rule, double value, double than) {
+    return switch (rule.direction()) {
+      case RISING -> value > than;
+      case FALLING -> value < than;
+      case DAYS_LEFT -> true;
+    };
   }
 
   /** A fitted series: crossing day (Long.MAX_VALUE for none), interval, probability. */

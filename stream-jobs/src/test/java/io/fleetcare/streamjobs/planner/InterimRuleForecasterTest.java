@@ -121,4 +121,39 @@ class InterimRuleForecasterTest {
     assertThat(f.evidenceJson()).contains(fresh).doesNotContain(worn);
     assertThat(f.probabilityWithin15Days()).isZero();
   }
+
+  /**
+   * A healthy 12 V battery cranks lower on cold mornings than in the afternoon (here 10.1 V at
+   * 07:00 and 10.5 V at 15:00 every day): weather, not wear. The day's worst start stands for the
+   * day, so the series is flat and no crossing is projected. Without it the swing from an afternoon
+   * to the next morning (-0.4 V in 16 h) looked like a steep fall towards 9.6 V.
+   */
+  @Test
+  void twelveVoltCrankingIsTrendedOnEachDaysWorstStart() throws Exception {
+    String v = SignalNames.BATTERY_CRANKING_MIN_V;
+    Optional<ComponentForecast> last = Optional.empty();
+    for (int d = 0; d < 10; d++) {
+      last = pointAt(at(d) - 3_600_000L, v, 10.1); // 07:00 (day 0 starts at 08:00)
+      last = pointAt(at(d) + 7 * 3_600_000L, v, 10.5); // 15:00
+    }
+    assertThat(map.get(v).count).as("one value per day").isEqualTo(10);
+    ComponentForecast f = last.orElseThrow();
+    assertThat(f.predictedDate()).as("flat at 10.1 V: no crossing in sight").isNull();
+    assertThat(f.probabilityWithin15Days()).isZero();
+  }
+
+  @Test
+  void anAgeingTwelveVoltBatteryIsStillForecast() throws Exception {
+    String v = SignalNames.BATTERY_CRANKING_MIN_V;
+    Optional<ComponentForecast> last = Optional.empty();
+    for (int d = 0; d < 10; d++) {
+      // The day's worst start loses 0.05 V a day; the afternoon start is 0.4 V better.
+      last = pointAt(at(d) - 3_600_000L, v, 10.3 - 0.05 * d);
+      last = pointAt(at(d) + 7 * 3_600_000L, v, 10.7 - 0.05 * d);
+    }
+    ComponentForecast f = last.orElseThrow();
+    // Day 9: 9.85 V, 0.25 V above 9.6 at 0.05 V/day: 5 days, day 14 (07:00 + 5 d is on day 14).
+    assertThat(f.predictedDate()).isEqualTo(day(14));
+    assertThat(f.probabilityWithin15Days()).isEqualTo(1.0);
+  }
 }
