@@ -33,6 +33,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   private final WorkOrderRepository orders;
   private final UserRepository users;
   private final ServicePerformedPublisher publisher;
+  private Future<Integer> lastSendRound = Future.succeededFuture(0);
 
   /**
    * @param publisher sends SERVICE_PERFORMED when an order is done; null keeps the events pending
@@ -273,6 +274,16 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     if (publisher == null) {
       return Future.succeededFuture(0);
     }
+    // One round at a time: two overlapping rounds (a done action's and the periodic one) both
+    // read the same pending events before either marked them sent, and published them twice.
+    synchronized (this) {
+      Future<Integer> round = lastSendRound.transform(previous -> sendPendingRound());
+      lastSendRound = round;
+      return round;
+    }
+  }
+
+  private Future<Integer> sendPendingRound() {
     return orders
         .pendingServiceEvents()
         .compose(
