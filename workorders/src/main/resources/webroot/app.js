@@ -183,7 +183,10 @@
     fact('Due', fmtDate(o.dueFrom) + ' – ' + fmtDate(o.dueTo));
     fact('Probability', Math.round(o.probability * 100) + ' %');
     if (o.evidence && o.evidence.interval) fact('Interval', Math.round(o.evidence.interval.level * 100) + ' %: ' + fmtDate(o.evidence.interval.from) + ' – ' + fmtDate(o.evidence.interval.to));
-    fact('Package', o.servicePackage);
+    // v1 carries the package inside the evidence; the service lifts it to servicePackage.
+    const pkg = o.servicePackage || (o.evidence && o.evidence.servicePackage) || '';
+    $('detail-package').hidden = !pkg;
+    $('detail-package-name').textContent = pkg;
     fact('Department', label(o.department));
     fact('Customer phone', o.customerPhone);
     if (o.location) fact('Location', o.location.latitude.toFixed(o.masked ? 1 : 4) + ', ' + o.location.longitude.toFixed(o.masked ? 1 : 4) + (o.masked ? ' (~10 km)' : ''));
@@ -214,9 +217,18 @@
       if (e.detail && e.detail.appointmentAt) text += ' for ' + fmtTime(e.detail.appointmentAt);
       if (e.detail && e.detail.odometerKm != null) text += ' at ' + e.detail.odometerKm + ' km';
       if (withOrder && e.detail && e.detail.type) text += ' · ' + label(e.detail.type);
+      if (e.detail && e.detail.changes) text += ': ' + describeChanges(e.detail.changes);
       li.append(document.createTextNode(text));
       list.append(li);
     }
+  }
+
+  // A planner update's audit detail: {field: {from, to}}, evidence: true.
+  function describeChanges(changes) {
+    const names = { predictedDate: 'predicted', dueFrom: 'due from', dueTo: 'due to', modelVersion: 'model', servicePackage: 'package' };
+    const show = (k, v) => v == null ? '–' : (k === 'probability' ? Math.round(v * 100) + ' %' : (k === 'urgency' ? label(v) : String(v)));
+    return Object.keys(changes).map((k) => k === 'evidence' ? 'new evidence'
+      : (names[k] || label(k)) + ' ' + show(k, changes[k].from) + ' → ' + show(k, changes[k].to)).join(', ');
   }
 
   // ---- chart: measured series, forecast with its interval, threshold ----

@@ -113,7 +113,7 @@ public final class ApiCommand implements Callable<Integer> {
             .get();
     WorkOrderFeedSubscriber feed =
         WorkOrderFeedSubscriber.start(
-            WorkOrderFeedSubscriber.Options.defaults(broker.get()), api::submit);
+            WorkOrderFeedSubscriber.Options.defaults(broker.get()), api::applyPlanned);
     return new Running(api, Optional.of(feed));
   }
 

@@ -45,6 +45,7 @@ import io.fleetcare.streamjobs.sink.SignalPointBinder;
 import io.fleetcare.streamjobs.sink.TelemetryBatchRowBinder;
 import io.fleetcare.streamjobs.sink.TripBinder;
 import io.fleetcare.streamjobs.sink.UsageProfileBinder;
+import io.fleetcare.streamjobs.sink.WorkOrderPlanBinder;
 import io.fleetcare.streamjobs.trip.TripFunction;
 import io.fleetcare.streamjobs.trip.TripOptions;
 import io.fleetcare.streamjobs.tyre.TyreFunction;
@@ -72,7 +73,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class TelemetryJob {
   private TelemetryJob() {}
 
-  /** Where the job's results go. */
+  /**
+   * Where the job's results go.
+   *
+   * @param workOrders new and changed work orders for the service (the MQTT topic in production)
+   * @param workOrderPlans the same orders for the job's own table {@code work_order_plan}
+   */
   public record Sinks(
       Sink<TelemetryBatchRow> telemetryBatches,
       Sink<DeadLetter> deadLetters,
@@ -80,7 +86,8 @@ public final class TelemetryJob {
       Sink<SignalPoint> signals,
       Sink<UsageProfileSnapshot> usageProfiles,
       Sink<FaultCodeChange> faultCodes,
-      Sink<WorkOrder> workOrders) {}
+      Sink<WorkOrder> workOrders,
+      Sink<WorkOrder> workOrderPlans) {}
 
   /** Adds the job's graph to {@code env} reading {@code source} and writing to {@code sinks}. */
   public static void build(
@@ -210,16 +217,19 @@ public final class TelemetryJob {
 
     // Work orders: forecasts (interim trend rule until the predictor operator replaces it),
     // fault codes, usage and care signals, planned per vehicle.
-    PlannerGraph.plan(
+    SingleOutputStreamOperator<WorkOrder> workOrders =
+        PlannerGraph.plan(
             ordered,
             PlannerGraph.interimForecasts(signals, InterimForecastOptions.defaults()),
             faults,
             usage,
             signals,
-            WorkOrderPlannerOptions.defaults())
-        .sinkTo(sinks.workOrders())
-        .name("work-order-sink")
-        .uid("work-order-sink");
+            WorkOrderPlannerOptions.defaults());
+    workOrders.sinkTo(sinks.workOrders()).name("work-order-sink").uid("work-order-sink");
+    workOrders
+        .sinkTo(sinks.workOrderPlans())
+        .name("work-order-plan-sink")
+        .uid("work-order-plan-sink");
   }
 
   /** The production source: the readers share the telemetry, events and profile topics. */
@@ -235,9 +245,9 @@ public final class TelemetryJob {
   }
 
   /**
-   * The production sinks: PostgreSQL tables created by the migrations, and work orders on the
-   * broker's {@code fleet/service/{dealerId}/work-orders} topics (the work-order service stores
-   * them).
+   * The production sinks: PostgreSQL tables created by the migrations (work orders in {@code
+   * work_order_plan}), and work orders on the broker's {@code fleet/service/{dealerId}/work-orders}
+   * topics (the work-order service stores them for the advisors).
    */
   public static Sinks jdbcSinks(TelemetryJobOptions options) {
     JdbcSinkOptions jdbc = JdbcSinkOptions.defaults(options.jdbcUrl());
@@ -248,7 +258,8 @@ public final class TelemetryJob {
         new JdbcBatchSink<>(jdbc, new SignalPointBinder()),
         new JdbcBatchSink<>(jdbc, new UsageProfileBinder()),
         new JdbcBatchSink<>(jdbc, new FaultCodeChangeBinder()),
-        new MqttWorkOrderSink(MqttWorkOrderSinkOptions.defaults(options.brokerUrl())));
+        new MqttWorkOrderSink(MqttWorkOrderSinkOptions.defaults(options.brokerUrl())),
+        new JdbcBatchSink<>(jdbc, new WorkOrderPlanBinder()));
   }
 
   /** Entry point for {@code flink run}: {@code --broker tcp://… --jdbc jdbc:postgresql://…}. */

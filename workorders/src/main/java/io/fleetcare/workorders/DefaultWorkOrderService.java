@@ -14,6 +14,7 @@ import io.fleetcare.workorders.db.WorkOrderRepository.Transition;
 import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.model.StoredWorkOrder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,7 +33,7 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   private final WorkOrderRepository orders;
   private final UserRepository users;
   private final ServicePerformedPublisher publisher;
-  private Future<Integer> outboxPass = Future.succeededFuture(0);
+  private Future<Integer> lastSendRound = Future.succeededFuture(0);
 
   /**
    * @param publisher sends SERVICE_PERFORMED when an order is done; null keeps the events pending
@@ -249,6 +250,11 @@ public final class DefaultWorkOrderService implements WorkOrderService {
   }
 
   @Override
+  public Future<PlannedOrderResult> applyPlanned(WorkOrder order, String actor) {
+    return orders.applyPlanned(order, now(), actor);
+  }
+
+  @Override
   public Future<List<UUID>> escalateOverdue() {
     return orders
         .escalateOverdue(now(), options.escalateAfter())
@@ -268,13 +274,16 @@ public final class DefaultWorkOrderService implements WorkOrderService {
     if (publisher == null) {
       return Future.succeededFuture(0);
     }
-    // one pass at a time: two overlapping passes (the one a done order triggers and the periodic
-    // tick) both read the same pending row and published SERVICE_PERFORMED twice
-    outboxPass = outboxPass.transform(previous -> sendPendingOnce());
-    return outboxPass;
+    // One round at a time: two overlapping rounds (a done action's and the periodic one) both
+    // read the same pending events before either marked them sent, and published them twice.
+    synchronized (this) {
+      Future<Integer> round = lastSendRound.transform(previous -> sendPendingRound());
+      lastSendRound = round;
+      return round;
+    }
   }
 
-  private Future<Integer> sendPendingOnce() {
+  private Future<Integer> sendPendingRound() {
     return orders
         .pendingServiceEvents()
         .compose(

@@ -14,6 +14,7 @@ import io.fleetcare.workorders.events.ServicePerformedPublisher;
 import io.fleetcare.workorders.feed.ChangeListener;
 import io.fleetcare.workorders.feed.WorkOrderFeed;
 import io.fleetcare.workorders.http.EventStreamMetrics;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
@@ -155,6 +156,14 @@ public final class WorkOrderApi {
    */
   public Future<Boolean> submit(WorkOrder order) {
     return service.submit(order, "planner");
+  }
+
+  /**
+   * Stores an order from the planner's topic, new or changed ({@link
+   * WorkOrderService#applyPlanned}): what the work-order feed subscriber calls per message.
+   */
+  public Future<PlannedOrderResult> applyPlanned(WorkOrder order) {
+    return service.applyPlanned(order, "planner");
   }
 
   /**

@@ -6,6 +6,7 @@ import io.fleetcare.workorders.db.OrderFilter;
 import io.fleetcare.workorders.model.AuditEntry;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.model.StoredWorkOrder;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -44,6 +45,13 @@ public interface WorkOrderService {
 
   /** Stores a planned order unless its id exists; true when stored. */
   Future<Boolean> submit(WorkOrder order, String createdBy);
+
+  /**
+   * Stores a planner's new or changed order: a new id is inserted, an open order gets the planner's
+   * newer forecast (advisor-owned state untouched, audited as UPDATED), a DONE or DISMISSED order
+   * stays closed. Every change reaches the live feed.
+   */
+  Future<PlannedOrderResult> applyPlanned(WorkOrder order, String actor);
 
   /** Escalates orders not acknowledged in time; returns the ids escalated. */
   Future<List<UUID>> escalateOverdue();

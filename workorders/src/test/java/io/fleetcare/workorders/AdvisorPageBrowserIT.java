@@ -3,11 +3,13 @@ package io.fleetcare.workorders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fleetcare.core.workorder.Urgency;
 import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.workorders.crypto.EncryptionKey;
 import io.fleetcare.workorders.crypto.FieldCipher;
 import io.fleetcare.workorders.db.WorkOrderWriter;
 import io.fleetcare.workorders.demo.SampleOrders;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.testing.TestDatabase;
 import io.fleetcare.workorders.testing.TestOrders;
 import io.vertx.core.Vertx;
@@ -142,7 +144,35 @@ class AdvisorPageBrowserIT {
     assertThat(chart.findElements(By.cssSelector("polyline.forecast"))).hasSize(1);
     assertThat(chart.findElements(By.cssSelector("polygon.band"))).hasSize(1);
     assertThat(chart.findElements(By.cssSelector("line.threshold"))).hasSize(1);
+    assertThat(browser.findElement(By.id("detail-package-name")).getText())
+        .isEqualTo(order.servicePackage());
     screenshot("advisor-page-detail.png");
+
+    // The planner re-publishes the open order with a closer crossing: the page shows the change.
+    WorkOrder closer =
+        new WorkOrder(
+            order.id(),
+            order.vin(),
+            order.dealerId(),
+            order.department(),
+            order.kind(),
+            order.type(),
+            Urgency.URGENT,
+            order.status(),
+            order.createdAt().plus(Duration.ofDays(1)),
+            order.dueFrom().minusDays(1),
+            order.dueFrom().minusDays(6),
+            order.dueFrom().minusDays(1),
+            0.99,
+            order.evidenceJson(),
+            order.modelVersion(),
+            order.servicePackage(),
+            null,
+            null);
+    assertThat(api.applyPlanned(closer).await()).isEqualTo(PlannedOrderResult.UPDATED);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "updated by planner"));
+    assertThat(browser.findElement(By.id("detail-urgency")).getText()).isEqualTo("urgent");
 
     browser.findElement(By.id("btn-acknowledge")).click();
     wait.until(ExpectedConditions.textToBe(By.id("detail-status"), "acknowledged"));

@@ -93,6 +93,7 @@ public final class ReplayProcessing {
               signals,
               new DiscardingSink<>(),
               new DiscardingSink<>(),
+              new DiscardingSink<>(),
               new DiscardingSink<>()),
           options);
       env.execute("fleetcare-replay");

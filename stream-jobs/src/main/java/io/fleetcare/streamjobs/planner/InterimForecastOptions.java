@@ -78,6 +78,11 @@ public record InterimForecastOptions(
    * @param resetJump a step of at least this much away from the threshold means the part was
    *     serviced (new pads, new battery, inflated tyre): the series starts again; 0 for never
    * @param unit unit of the signal, for the evidence
+   * @param worstPerUtcDay keep one value per UTC day, the one closest to the threshold: for a
+   *     signal whose value swings within a day for reasons that are not wear and do not continue
+   *     (the 12 V cranking voltage follows the air temperature and the state of charge of each
+   *     start), so the trend is fitted to the day's worst start, which is what the threshold is
+   *     about, over days rather than over a few hours of weather
    */
   public record SeriesRule(
       String signal,
@@ -86,7 +91,8 @@ public record InterimForecastOptions(
       double threshold,
       boolean relativeToMax,
       double resetJump,
-      String unit)
+      String unit,
+      boolean worstPerUtcDay)
       implements Serializable {
     public SeriesRule {
       Objects.requireNonNull(signal, "signal");
@@ -95,6 +101,18 @@ public record InterimForecastOptions(
       if (!Double.isFinite(threshold) || !(resetJump >= 0)) {
         throw new IllegalArgumentException("bad threshold or resetJump for " + signal);
       }
+    }
+
+    /** A rule that fits every value. */
+    public SeriesRule(
+        String signal,
+        WorkOrderType component,
+        Direction direction,
+        double threshold,
+        boolean relativeToMax,
+        double resetJump,
+        String unit) {
+      this(signal, component, direction, threshold, relativeToMax, resetJump, unit, false);
     }
 
     /** Whether this rule reads the series {@code name}. */
@@ -129,7 +147,8 @@ public record InterimForecastOptions(
               9.6,
               false,
               1.0,
-              "V"),
+              "V",
+              true),
           new SeriesRule(
               SignalNames.TYRE_TREAD_MM,
               WorkOrderType.TYRES,

@@ -83,12 +83,22 @@ public final class InterimRuleForecaster implements Serializable {
         s.reset();
       }
     }
-    s.add(p.tsMs(), p.value());
-    Projection projection = project(rule, s, p.tsMs());
-    if (projection != null) {
-      s.predictedDay = projection.predictedDay;
-      s.probability = projection.probability;
+    if (rule.worstPerUtcDay()
+        && s.count > 0
+        && Math.floorDiv(p.tsMs(), DAY_MS) == Math.floorDiv(s.newestTs(), DAY_MS)) {
+      // Same day: the day's worst value stands for it (a better one later that day is weather).
+      if (towardsService(rule, p.value(), s.newestValue())) {
+        s.replaceNewest(p.tsMs(), p.value());
+      }
+    } else {
+      s.add(p.tsMs(), p.value());
     }
+    Projection projection = project(rule, s, p.tsMs());
+    // The stored projection always belongs to the series as it is now: a series that cannot be
+    // fitted (its window spans less than minSpan after a burst of values) must not compete as
+    // the component's worst with a projection of values it no longer holds.
+    s.predictedDay = projection == null ? Long.MAX_VALUE : projection.predictedDay;
+    s.probability = projection == null ? -1 : projection.probability;
     series.put(p.name(), s);
     if (projection == null) {
       return Optional.empty();
@@ -108,17 +118,24 @@ public final class InterimRuleForecaster implements Serializable {
       }
     }
     if (worst != s) {
-      Projection again = project(options.ruleFor(worstName), worst, worst.newestTs());
-      if (again == null) {
-        // The other series cannot be fitted any more (too few or too close points): keep this one.
-        worst = s;
-        worstName = p.name();
-      } else {
-        projection = again;
+      // Refitting the same values at the same time gives the stored projection again: a series
+      // keeps a projection only while it can be fitted.
+      projection = project(options.ruleFor(worstName), worst, worst.newestTs());
+      if (projection == null) {
+        throw new IllegalStateException("series " + worstName + " has a projection it cannot fit");
       }
     }
     return Optional.of(
         forecast(p.vin(), p.tsMs(), worstName, options.ruleFor(worstName), worst, projection));
+  }
+
+  /** Whether {@code value} is closer to service than {@code than}. */
+  private static boolean towardsService(SeriesRule rule, double value, double than) {
+    return switch (rule.direction()) {
+      case RISING -> value > than;
+      case FALLING -> value < than;
+      case DAYS_LEFT -> true;
+    };
   }
 
   /** A fitted series: crossing day (Long.MAX_VALUE for none), interval, probability. */

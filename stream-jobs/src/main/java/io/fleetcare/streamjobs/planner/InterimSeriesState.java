@@ -37,6 +37,14 @@ public final class InterimSeriesState {
     max = Math.max(max, value);
   }
 
+  /** Replaces the newest value (and its time). */
+  void replaceNewest(long tsMs, double value) {
+    int k = index(0);
+    ts[k] = tsMs;
+    values[k] = value;
+    max = Math.max(max, value);
+  }
+
   void reset() {
     head = 0;
     count = 0;

@@ -39,14 +39,14 @@ class TimescaleSchemaIT {
   void migratesWithTheTimescaleVariant() {
     assertThat(server.timescaleVersion()).startsWith("2.");
     assertThat(migration.timescaleDb()).isTrue();
-    assertThat(migration.schemaVersion()).isEqualTo("4");
+    assertThat(migration.schemaVersion()).isEqualTo("6");
   }
 
   @Test
   void createsHypertablesPoliciesAndTheContinuousAggregate() throws SQLException {
     try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
       assertThat(strings(c, "SELECT hypertable_name FROM timescaledb_information.hypertables"))
-          .contains("telemetry_batch", "vehicle_signal", "trip");
+          .contains("telemetry_batch", "vehicle_signal", "trip", "work_order_plan");
       assertThat(
               strings(
                   c,

@@ -86,4 +86,74 @@ class InterimRuleForecasterTest {
     assertThat(f.probabilityWithin15Days()).isGreaterThan(0.5);
     assertThat(point(0, SignalNames.KM_PER_DAY, 40)).as("not a forecast input").isEmpty();
   }
+
+  private Optional<ComponentForecast> pointAt(long tsMs, String name, double value)
+      throws Exception {
+    return forecaster.onSignal(series, new SignalPoint(VIN, tsMs, name, value));
+  }
+
+  /**
+   * The demo's NullPointerException: a wheel's series was fitted once (its probability stored),
+   * then ten values within a few hours filled its window, so the window spans less than minSpan (2
+   * days) and the series cannot be fitted. Its stored projection stayed behind, so when another
+   * wheel of the same component reported, the stale wheel still won as "worst", its refit returned
+   * null and building the forecast dereferenced it.
+   */
+  @Test
+  void aSeriesThatCanNoLongerBeFittedDropsItsOldProjection() throws Exception {
+    String worn = SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT + ".Row1.Left";
+    String fresh = SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT + ".Row2.Left";
+    for (int d = 0; d < 4; d++) {
+      point(d, worn, 80 + 2 * d);
+      point(d, fresh, 10 + 0.1 * d);
+    }
+    // 86 % at 2 %/day: 14 % left in 7 days, certain within the 15-day horizon.
+    assertThat(map.get(worn).probability).isEqualTo(1.0);
+    // Ten readings an hour apart on day 4: the window (10 values) spans 9 h < 2 days.
+    Optional<ComponentForecast> last = Optional.empty();
+    for (int h = 0; h < 10; h++) {
+      last = pointAt(at(4) + h * 3_600_000L, worn, 86.1 + 0.01 * h);
+    }
+    assertThat(last).as("not enough span to fit").isEmpty();
+    assertThat(map.get(worn).probability).as("no projection kept").isNegative();
+    // The other wheel reports: its own forecast, no failure.
+    ComponentForecast f = pointAt(at(4) + 10 * 3_600_000L, fresh, 10.4).orElseThrow();
+    assertThat(f.evidenceJson()).contains(fresh).doesNotContain(worn);
+    assertThat(f.probabilityWithin15Days()).isZero();
+  }
+
+  /**
+   * A healthy 12 V battery cranks lower on cold mornings than in the afternoon (here 10.1 V at
+   * 07:00 and 10.5 V at 15:00 every day): weather, not wear. The day's worst start stands for the
+   * day, so the series is flat and no crossing is projected. Without it the swing from an afternoon
+   * to the next morning (-0.4 V in 16 h) looked like a steep fall towards 9.6 V.
+   */
+  @Test
+  void twelveVoltCrankingIsTrendedOnEachDaysWorstStart() throws Exception {
+    String v = SignalNames.BATTERY_CRANKING_MIN_V;
+    Optional<ComponentForecast> last = Optional.empty();
+    for (int d = 0; d < 10; d++) {
+      last = pointAt(at(d) - 3_600_000L, v, 10.1); // 07:00 (day 0 starts at 08:00)
+      last = pointAt(at(d) + 7 * 3_600_000L, v, 10.5); // 15:00
+    }
+    assertThat(map.get(v).count).as("one value per day").isEqualTo(10);
+    ComponentForecast f = last.orElseThrow();
+    assertThat(f.predictedDate()).as("flat at 10.1 V: no crossing in sight").isNull();
+    assertThat(f.probabilityWithin15Days()).isZero();
+  }
+
+  @Test
+  void anAgeingTwelveVoltBatteryIsStillForecast() throws Exception {
+    String v = SignalNames.BATTERY_CRANKING_MIN_V;
+    Optional<ComponentForecast> last = Optional.empty();
+    for (int d = 0; d < 10; d++) {
+      // The day's worst start loses 0.05 V a day; the afternoon start is 0.4 V better.
+      last = pointAt(at(d) - 3_600_000L, v, 10.3 - 0.05 * d);
+      last = pointAt(at(d) + 7 * 3_600_000L, v, 10.7 - 0.05 * d);
+    }
+    ComponentForecast f = last.orElseThrow();
+    // Day 9: 9.85 V, 0.25 V above 9.6 at 0.05 V/day: 5 days, day 14 (07:00 + 5 d is on day 14).
+    assertThat(f.predictedDate()).isEqualTo(day(14));
+    assertThat(f.probabilityWithin15Days()).isEqualTo(1.0);
+  }
 }

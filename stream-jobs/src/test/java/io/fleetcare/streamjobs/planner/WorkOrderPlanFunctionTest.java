@@ -324,6 +324,141 @@ class WorkOrderPlanFunctionTest {
         .containsExactlyInAnyOrder(PADS, WorkOrderType.CARE_LONG_DISTANCE);
   }
 
+  // ---- window edges, hand-computed (day 0 = 2026-03-02; window 7..15 days) ----
+
+  @Test
+  void theWindowEdgesAreInclusive() throws Exception {
+    // Crossing on day 15 (the window's last day), probability low: planned on the date alone.
+    WorkOrder last = feed(profile(2022), forecast(PADS, 0, 15, 0.1)).getFirst();
+    assertThat(last.urgency()).isEqualTo(Urgency.NORMAL);
+    assertThat(last.dueFrom()).isEqualTo(day(7));
+    assertThat(last.dueTo()).isEqualTo(day(15));
+    // Crossing on day 16 with probability 0.49 < 0.5: not planned.
+    assertThat(feed(forecast(WorkOrderType.TYRES, 0, 16, 0.49))).isEmpty();
+    // Crossing exactly 7 days out: NORMAL, due on that one day.
+    WorkOrder seven = feed(forecast(WorkOrderType.BATTERY_12V, 0, 7, 0.9)).getFirst();
+    assertThat(seven.urgency()).isEqualTo(Urgency.NORMAL);
+    assertThat(seven.dueFrom()).isEqualTo(day(7));
+    assertThat(seven.dueTo()).isEqualTo(day(7));
+    // Six days out: URGENT, due from today to the crossing.
+    WorkOrder six = feed(forecast(WorkOrderType.ENGINE_DEPOSITS, 0, 6, 0.9)).getFirst();
+    assertThat(six.urgency()).isEqualTo(Urgency.URGENT);
+    assertThat(six.dueFrom()).isEqualTo(day(0));
+    assertThat(six.dueTo()).isEqualTo(day(6));
+  }
+
+  @Test
+  void updatesOfAnOpenOrderNeverDuplicateIt() throws Exception {
+    // Ten daily forecasts whose crossing comes a day closer each day: one id throughout, re-sent
+    // only when the predicted date moved by 3 days or more since the last one sent, or on
+    // becoming URGENT.
+    List<WorkOrder> orders = new java.util.ArrayList<>(feed(profile(2022)));
+    for (int d = 0; d < 10; d++) {
+      orders.addAll(feed(forecast(PADS, d, 14 - 2 * d > 0 ? 14 - 2 * d : 0, 0.9)));
+    }
+    assertThat(orders).extracting(WorkOrder::id).containsOnly(orders.getFirst().id());
+    // Predicted day = d + max(0, 14 - 2d): 14, 13, 12, 11, 10, 9, 8, 7, 8, 9. Sent on day 0
+    // (14), day 3 (11: moved 3), day 4 (10: 6 days left, URGENT), day 7 (7: moved 3 from 10).
+    assertThat(orders)
+        .extracting(WorkOrder::predictedDate)
+        .containsExactly(day(14), day(11), day(10), day(7));
+    assertThat(orders)
+        .filteredOn(o -> o.urgency() == Urgency.URGENT)
+        .first()
+        .satisfies(o -> assertThat(o.createdAt()).isEqualTo(Instant.ofEpochMilli(at(4))));
+  }
+
+  @Test
+  void suppressionEndsAfterItsLimitEvenIfTheForecastNeverLooksHealthy() throws Exception {
+    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 12, 0.8)).getFirst();
+    feed(service(10, PADS));
+    // The forecasts keep showing need (e.g. a model not reset by the service): quiet for 60 days.
+    assertThat(feed(forecast(PADS, 20, 3, 0.9), forecast(PADS, 70, 3, 0.9))).isEmpty();
+    // Day 71 is 61 days after the service: the limit passed, a new order.
+    WorkOrder again = feed(forecast(PADS, 71, 3, 0.9)).getFirst();
+    assertThat(again.id()).isNotEqualTo(first.id());
+    assertThat(again.urgency()).isEqualTo(Urgency.URGENT);
+  }
+
+  @Test
+  void aMileageMilestoneCloserThanSevenDaysIsUrgentAndDueFromToday() throws Exception {
+    // Milestone 4 days out: due from today (not 3 days ago) to the milestone, and URGENT.
+    WorkOrder o =
+        feed(profile(2022), forecast(WorkOrderType.MILEAGE_SERVICE, 0, 4, 0.99)).getFirst();
+    assertThat(o.dueFrom()).isEqualTo(day(0));
+    assertThat(o.dueTo()).isEqualTo(day(4));
+    assertThat(o.urgency()).isEqualTo(Urgency.URGENT);
+  }
+
+  // ---- each care rule's conditions (planner/care-rules.yaml) ----
+
+  @Test
+  void longDistanceNeedsTenTripsAsWellAsTheCommute() throws Exception {
+    assertThat(feed(profile(2024), usage(0, 9, 0.1, 80))).as("9 trips").isEmpty();
+    assertThat(feed(usage(1, 10, 0.1, 50))).as("commute 50 is not > 50").isEmpty();
+    assertThat(feed(usage(2, 10, 0.1, 50.1)))
+        .extracting(WorkOrder::type)
+        .containsExactly(WorkOrderType.CARE_LONG_DISTANCE);
+  }
+
+  @Test
+  void shortTripAdviceNeedsMostlyShortTripsAndTenTrips() throws Exception {
+    feed(profile(2024), signal(0, SignalNames.FUEL_DRIFT_30D_PCT, 9.0));
+    assertThat(feed(usage(1, 30, 0.59, 5))).as("short-trip share 0.59 < 0.6").isEmpty();
+    assertThat(feed(usage(2, 9, 0.9, 5))).as("9 trips").isEmpty();
+    WorkOrder o = feed(usage(3, 10, 0.6, 5)).getFirst();
+    assertThat(o.type()).isEqualTo(WorkOrderType.CARE_SHORT_TRIPS);
+    assertThat(o.department()).isEqualTo(Department.AFTER_SALES);
+    assertThat(o.dueFrom()).isEqualTo(day(3));
+    assertThat(o.dueTo()).isEqualTo(day(33));
+    assertThat(o.evidenceJson()).contains("signal.fuel.drift_30d_pct >= 5");
+  }
+
+  @Test
+  void eachTwelveVoltAnomalyAloneGetsTheBatteryCheck() throws Exception {
+    Object[][] anomalies = {
+      {SignalNames.BATTERY_RESTING_V, 12.19, "signal.battery12v.resting_v < 12.2"},
+      {SignalNames.BATTERY_CHARGING_V, 13.19, "signal.battery12v.charging_v < 13.2"},
+      {SignalNames.BATTERY_CHARGING_V, 15.01, "signal.battery12v.charging_v > 15"},
+      {SignalNames.BATTERY_CRANKING_MIN_V, 9.99, "signal.battery12v.cranking_min_v < 10"},
+    };
+    for (Object[] a : anomalies) {
+      start(WorkOrderPlannerOptions.defaults());
+      // Healthy values first: 12.6 V resting, 14.1 V charging, 10.5 V cranking.
+      assertThat(
+              feed(
+                  profile(2024),
+                  signal(0, SignalNames.BATTERY_RESTING_V, 12.6),
+                  signal(0, SignalNames.BATTERY_CHARGING_V, 14.1),
+                  signal(0, SignalNames.BATTERY_CRANKING_MIN_V, 10.5)))
+          .as("healthy")
+          .isEmpty();
+      List<WorkOrder> orders = feed(signal(1, (String) a[0], (double) a[1]));
+      assertThat(orders).as((String) a[2]).hasSize(1);
+      WorkOrder o = orders.getFirst();
+      assertThat(o.type().code()).isEqualTo("CARE_BATTERY_CHECK");
+      assertThat(o.evidenceJson())
+          .contains("{\"condition\":\"" + a[2] + "\",\"value\":" + a[1] + ",\"holds\":true}");
+    }
+  }
+
+  @Test
+  void tradeInIsForCarsMoreThanFiveYearsOld() throws Exception {
+    // Event year 2026: a 2021 car is exactly 5 years old (not > 5), a 2020 car 6.
+    assertThat(feed(profile(2021), usage(0, 5, 0.2, 20))).isEmpty();
+    start(WorkOrderPlannerOptions.defaults());
+    WorkOrder o = feed(profile(2020), usage(0, 5, 0.2, 20)).getFirst();
+    assertThat(o.type().code()).isEqualTo("CARE_TRADE_IN");
+    assertThat(o.servicePackage()).isEqualTo("CARE-TRADE-IN-REFERRAL");
+    assertThat(o.evidenceJson()).contains("\"condition\":\"vehicle.ageYears > 5\",\"value\":6.0");
+    // A SERVICE_PERFORMED of the offer keeps it quiet for its 365 days, then it comes back.
+    feed(service(10, WorkOrderType.of("CARE_TRADE_IN")));
+    assertThat(feed(usage(370, 5, 0.2, 20))).as("within 365 days of the service").isEmpty();
+    assertThat(feed(usage(376, 5, 0.2, 20)))
+        .extracting(w -> w.type().code())
+        .containsExactly("CARE_TRADE_IN");
+  }
+
   // ---- state and timers ----
 
   @Test

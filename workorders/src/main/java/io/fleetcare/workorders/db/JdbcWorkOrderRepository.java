@@ -12,6 +12,7 @@ import io.fleetcare.workorders.model.AuditEntry;
 import io.fleetcare.workorders.model.DismissReason;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.model.ServiceRecord;
 import io.fleetcare.workorders.model.StoredWorkOrder;
 import io.vertx.core.Future;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,6 +52,116 @@ public final class JdbcWorkOrderRepository implements WorkOrderRepository {
   @Override
   public Future<Boolean> insert(WorkOrder order, Instant receivedAt, String createdBy) {
     return jdbc.run(c -> writer.insert(c, order, receivedAt, createdBy));
+  }
+
+  @Override
+  public Future<PlannedOrderResult> applyPlanned(
+      WorkOrder order, Instant receivedAt, String actor) {
+    return jdbc.inTransaction(
+        c -> {
+          // Two copies of a new order may race: the loser's insert does nothing, and its second
+          // look (a new snapshot under READ COMMITTED) finds the winner's row to update.
+          for (int attempt = 0; attempt < 2; attempt++) {
+            WorkOrderStatus status;
+            Instant plannedAt;
+            try (PreparedStatement s = c.prepareStatement(WorkOrderSql.LOCK_PLANNED)) {
+              s.setObject(1, order.id());
+              try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                  status = null;
+                  plannedAt = null;
+                } else {
+                  status = WorkOrderStatus.valueOf(rs.getString("status"));
+                  plannedAt = instant(rs, "planned_at");
+                }
+              }
+            }
+            if (status == null) {
+              if (writer.insert(c, order, receivedAt, actor)) {
+                return PlannedOrderResult.CREATED;
+              }
+              continue;
+            }
+            if (status == WorkOrderStatus.DONE || status == WorkOrderStatus.DISMISSED) {
+              return PlannedOrderResult.CLOSED;
+            }
+            if (order.createdAt().isBefore(plannedAt)) {
+              return PlannedOrderResult.STALE;
+            }
+            WorkOrder current = find(c, order.id()).orElseThrow().order();
+            JsonObject changes = plannerChanges(current, order);
+            if (changes.isEmpty()) {
+              return PlannedOrderResult.UNCHANGED;
+            }
+            updatePlanned(c, order, receivedAt);
+            try (PreparedStatement s = c.prepareStatement(WorkOrderSql.AUDIT)) {
+              s.setObject(1, order.id());
+              s.setTimestamp(2, Timestamp.from(receivedAt));
+              s.setString(3, actor);
+              s.setString(4, "SYSTEM");
+              s.setString(5, "UPDATED");
+              s.setString(6, status.name());
+              s.setString(7, status.name());
+              s.setString(
+                  8,
+                  new JsonObject()
+                      .put("plannedAt", order.createdAt().toString())
+                      .put("changes", changes)
+                      .encode());
+              s.executeUpdate();
+            }
+            return PlannedOrderResult.UPDATED;
+          }
+          throw new SQLException("work order " + order.id() + " neither inserted nor found");
+        });
+  }
+
+  private static void updatePlanned(Connection c, WorkOrder o, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(WorkOrderSql.UPDATE_PLANNED)) {
+      int i = 1;
+      s.setString(i++, o.urgency().name());
+      s.setDate(i++, o.predictedDate() == null ? null : Date.valueOf(o.predictedDate()));
+      s.setDate(i++, Date.valueOf(o.dueFrom()));
+      s.setDate(i++, Date.valueOf(o.dueTo()));
+      s.setDouble(i++, o.probability());
+      s.setString(i++, o.evidenceJson());
+      s.setString(i++, o.modelVersion());
+      s.setString(i++, o.servicePackage());
+      s.setTimestamp(i++, Timestamp.from(o.createdAt()));
+      s.setTimestamp(i++, Timestamp.from(now));
+      s.setObject(i, o.id());
+      s.executeUpdate();
+    }
+  }
+
+  /** The planner's fields that differ, as {@code {field: {from, to}}}; evidence only as changed. */
+  static JsonObject plannerChanges(WorkOrder was, WorkOrder now) {
+    JsonObject changes = new JsonObject();
+    change(changes, "urgency", was.urgency().name(), now.urgency().name());
+    change(changes, "predictedDate", text(was.predictedDate()), text(now.predictedDate()));
+    change(changes, "dueFrom", text(was.dueFrom()), text(now.dueFrom()));
+    change(changes, "dueTo", text(was.dueTo()), text(now.dueTo()));
+    if (Double.compare(was.probability(), now.probability()) != 0) {
+      changes.put(
+          "probability",
+          new JsonObject().put("from", was.probability()).put("to", now.probability()));
+    }
+    change(changes, "modelVersion", was.modelVersion(), now.modelVersion());
+    change(changes, "servicePackage", was.servicePackage(), now.servicePackage());
+    if (!new JsonObject(was.evidenceJson()).equals(new JsonObject(now.evidenceJson()))) {
+      changes.put("evidence", true);
+    }
+    return changes;
+  }
+
+  private static void change(JsonObject changes, String field, String from, String to) {
+    if (!Objects.equals(from, to)) {
+      changes.put(field, new JsonObject().put("from", from).put("to", to));
+    }
+  }
+
+  private static String text(LocalDate d) {
+    return d == null ? null : d.toString();
   }
 
   @Override

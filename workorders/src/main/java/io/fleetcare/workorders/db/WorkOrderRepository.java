@@ -6,6 +6,7 @@ import io.fleetcare.workorders.auth.ApiUser;
 import io.fleetcare.workorders.model.AuditEntry;
 import io.fleetcare.workorders.model.LifecycleAction;
 import io.fleetcare.workorders.model.OutcomeStats;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.fleetcare.workorders.model.StoredWorkOrder;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -19,6 +20,18 @@ public interface WorkOrderRepository {
 
   /** Inserts an order unless its id exists; true when inserted. Audited as CREATED. */
   Future<Boolean> insert(WorkOrder order, Instant receivedAt, String createdBy);
+
+  /**
+   * Stores a planner's order in one transaction: inserts it when its id is new; updates an open
+   * order (NEW, ACKNOWLEDGED, SCHEDULED) when this version is at least as new as the stored one
+   * ({@code createdAt} is the planner's event time) and differs in the planner's fields (urgency,
+   * predicted date, due window, probability, evidence, model version, service package), audited as
+   * UPDATED with what changed; leaves DONE and DISMISSED orders alone.
+   *
+   * @param receivedAt service-clock time (of the insert, or of the update's audit entry)
+   * @param actor who planned it, e.g. {@code planner}
+   */
+  Future<PlannedOrderResult> applyPlanned(WorkOrder order, Instant receivedAt, String actor);
 
   Future<Optional<StoredWorkOrder>> find(UUID id);
 

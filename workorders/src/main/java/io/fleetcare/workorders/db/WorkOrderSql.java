@@ -52,6 +52,26 @@ final class WorkOrderSql {
 
   static final String LOCK_STATUS = "SELECT status FROM work_order WHERE id = ? FOR UPDATE";
 
+  /** Locks an order for a planner update: its status and the event time of its planner version. */
+  static final String LOCK_PLANNED =
+      """
+      SELECT status, coalesce(planned_at, created_at) AS planned_at FROM work_order
+      WHERE id = ? FOR UPDATE
+      """;
+
+  /**
+   * A planner update: only the planner's forecast fields. Status, appointment, service record,
+   * dealer, department and personal data belong to the advisors and stay as they are.
+   */
+  static final String UPDATE_PLANNED =
+      """
+      UPDATE work_order SET urgency = ?, predicted_date = ?, due_from = ?, due_to = ?,
+                            probability = ?, evidence = ?::jsonb, model_version = ?,
+                            service_package = ?, planned_at = ?, updated_at = ?,
+                            version = version + 1
+      WHERE id = ?
+      """;
+
   static final String ACKNOWLEDGE =
       """
       UPDATE work_order SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,

@@ -3,6 +3,7 @@ package io.fleetcare.workorders.feed;
 import io.fleetcare.core.workorder.WorkOrder;
 import io.fleetcare.core.workorder.WorkOrderMessage;
 import io.fleetcare.core.workorder.WorkOrderTopic;
+import io.fleetcare.workorders.model.PlannedOrderResult;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,15 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the planner's work orders from {@code fleet/service/+/work-orders} (QoS 1) through the
- * service's insert path ({@code WorkOrderApi::submit}), so they reach the advisor page and the
- * server-sent events like any other new order (the table's trigger notifies the feed).
+ * Stores the planner's new and changed work orders from {@code fleet/service/+/work-orders} (QoS 1)
+ * through the service ({@code WorkOrderApi::applyPlanned}), so they reach the advisor page and the
+ * server-sent events (the table's trigger notifies the feed on insert and update).
  *
  * <p>A persistent session (clean start off, {@link Options#sessionExpiry()}) keeps orders published
  * while the service is down; each message is acknowledged only after it was stored, so a crash
- * between receipt and insert gets it redelivered. Inserts are by id: a duplicate (a replay of the
- * stream job, a redelivery, an update of an order the service already has) is a no-op. A payload
- * that is not a valid work-order message is logged and acknowledged, never retried.
+ * between receipt and store gets it redelivered. The planner re-publishes an open order under the
+ * same id when its forecast changes: the service updates the order's forecast fields (never the
+ * advisor's lifecycle state, never a DONE or DISMISSED order); a duplicate or an older version (a
+ * replay of the stream job, a redelivery) changes nothing. A payload that is not a valid work-order
+ * message is logged and acknowledged, never retried.
  */
 public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOrderFeedSubscriber.class);
@@ -85,15 +88,16 @@ public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseabl
   }
 
   private final Options options;
-  private final Function<WorkOrder, Future<Boolean>> store;
+  private final Function<WorkOrder, Future<PlannedOrderResult>> store;
   private final WorkOrderMessage codec = new WorkOrderMessage();
   private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong updated = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final MqttAsyncClient client;
   private volatile boolean closed;
 
-  private WorkOrderFeedSubscriber(Options options, Function<WorkOrder, Future<Boolean>> store)
-      throws MqttException {
+  private WorkOrderFeedSubscriber(
+      Options options, Function<WorkOrder, Future<PlannedOrderResult>> store) throws MqttException {
     this.options = options;
     this.store = store;
     this.client =
@@ -104,11 +108,11 @@ public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseabl
    * Connects (resuming the session), subscribes and starts storing orders; blocks until connected,
    * so call it off the event loop (e.g. in {@code executeBlocking}).
    *
-   * @param store inserts an order unless its id exists, e.g. {@code api::submit}
+   * @param store stores a new or changed order, e.g. {@code api::applyPlanned}
    * @throws MqttException when the broker cannot be reached or refuses the session
    */
   public static WorkOrderFeedSubscriber start(
-      Options options, Function<WorkOrder, Future<Boolean>> store) throws MqttException {
+      Options options, Function<WorkOrder, Future<PlannedOrderResult>> store) throws MqttException {
     WorkOrderFeedSubscriber s = new WorkOrderFeedSubscriber(options, store);
     s.client.setCallback(s);
     // Acknowledge only after the insert: an order is never lost between broker and table.
@@ -143,6 +147,11 @@ public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseabl
     return stored.get();
   }
 
+  /** Planner updates applied to open orders so far. */
+  public long updated() {
+    return updated.get();
+  }
+
   /** Messages that were not valid work-order messages. */
   public long rejected() {
     return rejected.get();
@@ -161,7 +170,7 @@ public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseabl
       ack(id, qos);
       return;
     }
-    Future<Boolean> result;
+    Future<PlannedOrderResult> result;
     try {
       result = store.apply(order);
     } catch (RuntimeException e) {
@@ -170,10 +179,10 @@ public final class WorkOrderFeedSubscriber implements MqttCallback, AutoCloseabl
     result.onComplete(
         done -> {
           if (done.succeeded()) {
-            if (done.result()) {
-              stored.incrementAndGet();
-            } else {
-              LOG.debug("work order {} already stored", order.id());
+            switch (done.result()) {
+              case CREATED -> stored.incrementAndGet();
+              case UPDATED -> updated.incrementAndGet();
+              default -> LOG.debug("work order {}: {}", order.id(), done.result());
             }
             ack(id, qos);
           } else {

@@ -129,7 +129,8 @@ class WorkOrderFeedSubscriberIT {
     WorkOrderMessage codec = new WorkOrderMessage();
     WorkOrder order = order(dealer);
     try (WorkOrderFeedSubscriber subscriber =
-        WorkOrderFeedSubscriber.start(options("wo-feed-it-" + UUID.randomUUID()), api::submit)) {
+        WorkOrderFeedSubscriber.start(
+            options("wo-feed-it-" + UUID.randomUUID()), api::applyPlanned)) {
       publish(WorkOrderTopic.of(dealer), "{\"v\":1,\"id\":\"nope\"}".getBytes(UTF_8));
       publish(WorkOrderTopic.of(dealer), codec.encode(order));
       publish(WorkOrderTopic.of(dealer), codec.encode(order));
@@ -176,14 +177,70 @@ class WorkOrderFeedSubscriberIT {
   void ordersPublishedWhileTheSubscriberIsAwayArriveFromItsSession() throws Exception {
     String dealer = "IT" + (vinCounter % 100_000) + "S";
     String clientId = "wo-feed-it-session-" + UUID.randomUUID();
-    WorkOrderFeedSubscriber.start(options(clientId), api::submit).close();
+    WorkOrderFeedSubscriber.start(options(clientId), api::applyPlanned).close();
     WorkOrder order = order(dealer);
     publish(WorkOrderTopic.of(dealer), new WorkOrderMessage().encode(order));
     assertThat(count(order.id())).isZero();
     try (WorkOrderFeedSubscriber subscriber =
-        WorkOrderFeedSubscriber.start(options(clientId), api::submit)) {
+        WorkOrderFeedSubscriber.start(options(clientId), api::applyPlanned)) {
       await().atMost(WAIT).until(() -> count(order.id()) == 1);
       assertThat(subscriber.stored()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aChangedOrderOnTheTopicUpdatesTheStoredOne() throws Exception {
+    String dealer = "IT" + (vinCounter % 100_000) + "U";
+    WorkOrderMessage codec = new WorkOrderMessage();
+    WorkOrder order = order(dealer);
+    WorkOrder changed =
+        new WorkOrder(
+            order.id(),
+            order.vin(),
+            dealer,
+            null,
+            order.kind(),
+            order.type(),
+            Urgency.URGENT,
+            WorkOrderStatus.NEW,
+            order.createdAt().plus(Duration.ofDays(2)),
+            LocalDate.parse("2026-11-25"),
+            LocalDate.parse("2026-11-22"),
+            LocalDate.parse("2026-11-25"),
+            0.95,
+            "{\"signal\":\"brake.pad_wear_pct.Row1.Left\",\"summary\":\"pads 97 %\"}",
+            order.modelVersion(),
+            order.servicePackage(),
+            null,
+            null);
+    try (WorkOrderFeedSubscriber subscriber =
+        WorkOrderFeedSubscriber.start(
+            options("wo-feed-it-upd-" + UUID.randomUUID()), api::applyPlanned)) {
+      publish(WorkOrderTopic.of(dealer), codec.encode(order));
+      await().atMost(WAIT).until(() -> count(order.id()) == 1);
+      // Two days later the planner re-publishes it with a closer crossing.
+      publish(WorkOrderTopic.of(dealer), codec.encode(changed));
+      await().atMost(WAIT).until(() -> subscriber.updated() == 1);
+    }
+    Map<String, Object> row =
+        db.query(
+                "SELECT predicted_date::text AS predicted, due_from::text AS due_from,"
+                    + " (evidence->>'summary') AS summary, status, version"
+                    + " FROM work_order WHERE id = '"
+                    + order.id()
+                    + "'")
+            .getFirst();
+    assertThat(row)
+        .containsEntry("predicted", "2026-11-25")
+        .containsEntry("due_from", "2026-11-22")
+        .containsEntry("summary", "pads 97 %")
+        .containsEntry("status", "NEW")
+        .containsEntry("version", 1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM work_order_audit WHERE action = 'UPDATED' AND order_id = '"
+                    + order.id()
+                    + "'"))
+        .isEqualTo(1);
   }
 }
