@@ -25,20 +25,25 @@ import io.fleetcare.streamjobs.fuel.FuelFunction;
 import io.fleetcare.streamjobs.fuel.FuelOptions;
 import io.fleetcare.streamjobs.mileage.MileageFunction;
 import io.fleetcare.streamjobs.mileage.MileageOptions;
+import io.fleetcare.streamjobs.planner.ComponentForecast;
 import io.fleetcare.streamjobs.planner.InterimForecastOptions;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSink;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSinkOptions;
 import io.fleetcare.streamjobs.planner.PlannerGraph;
 import io.fleetcare.streamjobs.planner.WorkOrderPlannerOptions;
+import io.fleetcare.streamjobs.predict.PredictorFunction;
+import io.fleetcare.streamjobs.predict.PredictorOptions;
 import io.fleetcare.streamjobs.sequence.MessageSequenceFunction;
 import io.fleetcare.streamjobs.serde.KryoRegistrations;
 import io.fleetcare.streamjobs.signal.FaultCodeChange;
+import io.fleetcare.streamjobs.signal.SignalNames;
 import io.fleetcare.streamjobs.signal.SignalPoint;
 import io.fleetcare.streamjobs.signal.Trip;
 import io.fleetcare.streamjobs.signal.UsageProfileSnapshot;
 import io.fleetcare.streamjobs.signal.VehicleFactsFunction;
 import io.fleetcare.streamjobs.sink.DeadLetterRowBinder;
 import io.fleetcare.streamjobs.sink.FaultCodeChangeBinder;
+import io.fleetcare.streamjobs.sink.ForecastBinder;
 import io.fleetcare.streamjobs.sink.JdbcBatchSink;
 import io.fleetcare.streamjobs.sink.JdbcSinkOptions;
 import io.fleetcare.streamjobs.sink.SignalPointBinder;
@@ -61,10 +66,12 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * The telemetry job: MQTT records → decode (dead letters aside) → per-vehicle dedup and ordering →
- * distance and fuel per message → PostgreSQL.
+ * distance and fuel, trips, signals, component forecasts (predictor) → work orders; PostgreSQL and
+ * the broker's work-order topics.
  *
  * <p>Everything after the shuffle by the topic's VIN is keyed by the same VIN and chained into one
  * task, so decoded messages are never serialized between operators.
@@ -80,7 +87,28 @@ public final class TelemetryJob {
       Sink<SignalPoint> signals,
       Sink<UsageProfileSnapshot> usageProfiles,
       Sink<FaultCodeChange> faultCodes,
-      Sink<WorkOrder> workOrders) {}
+      Sink<WorkOrder> workOrders,
+      Sink<ComponentForecast> forecasts) {
+    /** Sinks without a forecast table: the predictor's forecasts only feed the planner. */
+    public Sinks(
+        Sink<TelemetryBatchRow> telemetryBatches,
+        Sink<DeadLetter> deadLetters,
+        Sink<Trip> trips,
+        Sink<SignalPoint> signals,
+        Sink<UsageProfileSnapshot> usageProfiles,
+        Sink<FaultCodeChange> faultCodes,
+        Sink<WorkOrder> workOrders) {
+      this(
+          telemetryBatches,
+          deadLetters,
+          trips,
+          signals,
+          usageProfiles,
+          faultCodes,
+          workOrders,
+          new DiscardingSink<>());
+    }
+  }
 
   /** Adds the job's graph to {@code env} reading {@code source} and writing to {@code sinks}. */
   public static void build(
@@ -208,18 +236,39 @@ public final class TelemetryJob {
     DataStream<SignalPoint> signals = fuel.union(mileage, battery12v, traction, brakes, tyres);
     signals.sinkTo(sinks.signals()).name("signal-sink").uid("signal-sink");
 
-    // Work orders: forecasts (interim trend rule until the predictor operator replaces it),
-    // fault codes, usage and care signals, planned per vehicle.
+    // Component forecasts from the same series code the models are trained on; the interim rule
+    // stays only for what the model cannot see (estimated pad wear of cars without sensors).
+    SingleOutputStreamOperator<ComponentForecast> predicted =
+        byVehicle
+            .process(
+                new PredictorFunction(
+                    PredictorOptions.defaults(options.modelDirectory()).withIdleTimeout(idle)))
+            .name("predictor")
+            .uid("predictor");
+    predicted.sinkTo(sinks.forecasts()).name("forecast-sink").uid("forecast-sink");
+    DataStream<ComponentForecast> forecasts =
+        predicted.union(PlannerGraph.interimForecasts(signals, interimNotCoveredByModel()));
+
+    // Work orders: forecasts, fault codes, usage and care signals, planned per vehicle.
     PlannerGraph.plan(
-            ordered,
-            PlannerGraph.interimForecasts(signals, InterimForecastOptions.defaults()),
-            faults,
-            usage,
-            signals,
-            WorkOrderPlannerOptions.defaults())
+            ordered, forecasts, faults, usage, signals, WorkOrderPlannerOptions.defaults())
         .sinkTo(sinks.workOrders())
         .name("work-order-sink")
         .uid("work-order-sink");
+  }
+
+  /** The interim rules for series the predictor's model does not read: estimated pad wear. */
+  static InterimForecastOptions interimNotCoveredByModel() {
+    InterimForecastOptions d = InterimForecastOptions.defaults();
+    return new InterimForecastOptions(
+        d.windowPoints(),
+        d.minPoints(),
+        d.minSpan(),
+        d.horizonDays(),
+        d.idleTimeout(),
+        d.rules().stream()
+            .filter(r -> r.signal().equals(SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT))
+            .toList());
   }
 
   /** The production source: the readers share the telemetry, events and profile topics. */
@@ -248,7 +297,8 @@ public final class TelemetryJob {
         new JdbcBatchSink<>(jdbc, new SignalPointBinder()),
         new JdbcBatchSink<>(jdbc, new UsageProfileBinder()),
         new JdbcBatchSink<>(jdbc, new FaultCodeChangeBinder()),
-        new MqttWorkOrderSink(MqttWorkOrderSinkOptions.defaults(options.brokerUrl())));
+        new MqttWorkOrderSink(MqttWorkOrderSinkOptions.defaults(options.brokerUrl())),
+        new JdbcBatchSink<>(jdbc, new ForecastBinder()));
   }
 
   /** Entry point for {@code flink run}: {@code --broker tcp://… --jdbc jdbc:postgresql://…}. */
