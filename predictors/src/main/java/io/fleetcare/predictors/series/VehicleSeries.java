@@ -37,8 +37,8 @@ import java.util.TreeMap;
  * zero when a log has no {@code ENGINE_START} events); fuel drift = warm-engine litres per 100 km
  * over the 7 days so far, against the first 21 days of data (or after a deposit service).
  *
- * <p>Not thread-safe; {@link #encode} / {@link #decode} give a compact binary form (about 190 bytes
- * per retained day plus a few hundred bytes) for checkpoints.
+ * <p>Not thread-safe; {@link #encode} / {@link #decode} give a compact binary form (172 bytes per
+ * retained day plus a few hundred bytes) for checkpoints.
  */
 public final class VehicleSeries {
   private static final long DAY_MS = 86_400_000L;
@@ -560,7 +560,7 @@ public final class VehicleSeries {
 
   /** The state as bytes (for checkpoints); {@link #decode} reads it back. */
   public byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + days.size() * 190);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + days.size() * 172);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT);
       out.writeUTF(vin);

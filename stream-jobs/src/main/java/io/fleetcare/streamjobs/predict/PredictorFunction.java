@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * version appearing in the directory is picked up within {@link PredictorOptions#reloadInterval()}.
  *
  * <p>Keyed state per vehicle: its {@link VehicleSeries} (at most {@link
- * PredictorOptions#historyDays()} days of daily figures, about 190 bytes a day: ~25 KB for a car
- * driven daily) and a {@link PredictorState} (three longs). Both are dropped after {@link
+ * PredictorOptions#historyDays()} days of daily figures, 172 bytes a day: about 26 KB for a car
+ * with data every day) and a {@link PredictorState} (three longs). Both are dropped after {@link
  * PredictorOptions#idleTimeout()} without messages.
  */
 public final class PredictorFunction
