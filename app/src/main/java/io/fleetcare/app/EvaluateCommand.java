@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
       "Score work orders or forecasts against simulator ground truth: recall (orders 7-15 days"
           + " ahead), precision, date error; per component and overall, with the baselines.",
       "Files: --ground-truth FILE (--work-orders FILE | --forecasts FILE) [--messages FILE for"
-          + " the baselines].",
+          + " the baselines]; --ground-truth FILE --messages FILE alone runs the recorded"
+          + " messages (simulate --out) through the real job and scores its work orders.",
       "End to end: --seed S --vehicles N --days D simulates a fresh fleet, runs it through the"
           + " real job in this process (local Flink, no broker) with the newest model under"
           + " --model-dir, and scores the job's work orders."
@@ -122,9 +123,29 @@ public final class EvaluateCommand implements Callable<Integer> {
     Map<String, Scorecard> baselines = new LinkedHashMap<>();
     String setup;
     if (files) {
-      if ((workOrders == null) == (forecasts == null)) {
+      if (workOrders != null && forecasts != null) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "give exactly one of --work-orders or --forecasts");
+            spec.commandLine(), "give one of --work-orders or --forecasts");
+      }
+      if (workOrders == null && forecasts == null && messages == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "give --work-orders, --forecasts, or --messages to run the job on");
+      }
+      if (workOrders == null && forecasts == null) {
+        // A recorded run (simulate --out … --ground-truth …) through the real job.
+        SimulatedFleetRun run = SimulatedFleetRun.read(messages, groundTruth);
+        String served = served();
+        err.println("serving " + served);
+        JobRun.Result job = JobRun.run(messages, modelDir.toString(), parallelism, err);
+        EvaluationOptions options = FleetScoring.options(run.truth());
+        model =
+            new ScorecardEvaluator(options)
+                .score("job " + served, run.truth(), FleetScoring.orders(job.workOrders()));
+        baselines = FleetScoring.baselines(run.vehicles(), run.truth(), options);
+        diagnostic = referencePolicy(run, options, err);
+        setup = describe(messages.toString(), served, job, Double.NaN);
+        err.println(setup);
+        return print(out, err, model, baselines, setup);
       }
       GroundTruth truth = GroundTruthReader.read(groundTruth);
       EvaluationOptions options = FleetScoring.options(truth);
@@ -146,10 +167,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SimulatedFleetRun run =
             SimulatedFleetRun.simulate(seed, vehicles, days, threads, dir, true, err);
         double simS = (System.nanoTime() - t0) / 1e9;
-        String served =
-            ForecastModels.latest(modelDir.toString()) == null
-                ? ForecastModels.TREND_PRIOR_VERSION + " (no model under " + modelDir + ")"
-                : ForecastModels.latest(modelDir.toString()).getFileName().toString();
+        String served = served();
         err.println("serving " + served);
         JobRun.Result job = JobRun.run(run.messagesFile(), modelDir.toString(), parallelism, err);
         EvaluationOptions options = FleetScoring.options(run.truth());
@@ -157,23 +175,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             new ScorecardEvaluator(options)
                 .score("job " + served, run.truth(), FleetScoring.orders(job.workOrders()));
         baselines = FleetScoring.baselines(run.vehicles(), run.truth(), options);
+        diagnostic = referencePolicy(run, options, err);
         setup =
-            String.format(
-                Locale.ROOT,
-                "Seed %d, %d vehicles x %.0f days (scored after a %d-day warm-up); model %s;"
-                    + " %,d messages simulated in %.0f s and run through the job (local Flink,"
-                    + " parallelism %d) in %d s; %,d work orders (%,d maintenance orders scored).",
-                seed,
-                vehicles,
-                days,
-                FleetScoring.WARM_UP.toDays(),
+            describe(
+                String.format(
+                    Locale.ROOT,
+                    "Seed %d, %d vehicles x %.0f days (scored after a %d-day warm-up)",
+                    seed,
+                    vehicles,
+                    days,
+                    FleetScoring.WARM_UP.toDays()),
                 served,
-                job.messages(),
-                simS,
-                parallelism,
-                job.elapsed().toSeconds(),
-                job.workOrders().size(),
-                FleetScoring.orders(job.workOrders()).size());
+                job,
+                simS);
         err.println(setup);
       } finally {
         if (workDir == null) {
@@ -181,6 +195,48 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
+    return print(out, err, model, baselines, setup);
+  }
+
+  /** Set by the job runs: the served model's forecasts through the reference order policy. */
+  private Scorecard diagnostic;
+
+  private Scorecard referencePolicy(
+      SimulatedFleetRun run, EvaluationOptions options, PrintWriter err) {
+    err.println("scoring the served model's forecasts with the reference order policy ...");
+    return FleetScoring.referencePolicy(
+        ForecastModels.load(modelDir.toString()), run.vehicles(), run.truth(), options);
+  }
+
+  private String served() {
+    Path latest = ForecastModels.latest(modelDir.toString());
+    return latest == null
+        ? ForecastModels.TREND_PRIOR_VERSION + " (no model under " + modelDir + ")"
+        : latest.getFileName().toString();
+  }
+
+  private String describe(String fleet, String served, JobRun.Result job, double simS) {
+    return String.format(
+        Locale.ROOT,
+        "%s; model %s; %,d messages%s run through the job (local Flink, parallelism %d) in %d s;"
+            + " %,d work orders (%,d maintenance orders scored).",
+        fleet,
+        served,
+        job.messages(),
+        Double.isNaN(simS) ? "" : String.format(Locale.ROOT, " simulated in %.0f s and", simS),
+        parallelism,
+        job.elapsed().toSeconds(),
+        job.workOrders().size(),
+        FleetScoring.orders(job.workOrders()).size());
+  }
+
+  private int print(
+      PrintWriter out,
+      PrintWriter err,
+      Scorecard model,
+      Map<String, Scorecard> baselines,
+      String setup)
+      throws Exception {
     if (json) {
       out.print(ScorecardFormat.json(model, baselines));
     } else {
@@ -189,8 +245,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       all.addAll(baselines.values());
       out.print(ScorecardFormat.table(all));
     }
+    if (diagnostic != null) {
+      // Not part of the scorecard: the same forecasts ordered by the reference policy (stderr).
+      err.println();
+      err.println("diagnostic: the served model's forecasts through the reference OrderPolicy");
+      err.print(ScorecardFormat.table(List.of(diagnostic)));
+    }
     if (report != null) {
-      Path file = EvaluationReport.write(report, "Fleetcare evaluation", model, baselines, setup);
+      Path file =
+          EvaluationReport.write(
+              report, "Fleetcare evaluation", model, baselines, setup, diagnostic);
       err.println("report: " + file);
     }
     out.flush();

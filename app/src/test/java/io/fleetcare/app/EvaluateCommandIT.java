@@ -22,8 +22,19 @@ class EvaluateCommandIT {
     Path models = dir.resolve("models");
     Run train =
         run(
-            "train", "--seed", "51", "--vehicles", "8", "--days", "60", "--threads", "1",
-            "--trees", "20", "--model-dir", models.toString());
+            "train",
+            "--seed",
+            "51",
+            "--vehicles",
+            "8",
+            "--days",
+            "60",
+            "--threads",
+            "1",
+            "--trees",
+            "20",
+            "--model-dir",
+            models.toString());
     assertThat(train.exit).as(train.err).isZero();
     assertThat(train.out).contains("model fc-", "\"trainingDataSha256\"");
     try (var versions = Files.list(models)) {
@@ -35,8 +46,20 @@ class EvaluateCommandIT {
     Path report = dir.resolve("report");
     Run eval =
         run(
-            "evaluate", "--seed", "52", "--vehicles", "8", "--days", "60", "--threads", "1",
-            "--model-dir", models.toString(), "--json", "--report", report.toString());
+            "evaluate",
+            "--seed",
+            "52",
+            "--vehicles",
+            "8",
+            "--days",
+            "60",
+            "--threads",
+            "1",
+            "--model-dir",
+            models.toString(),
+            "--json",
+            "--report",
+            report.toString());
     assertThat(eval.exit).as(eval.err).isZero();
     JsonNode json = new ObjectMapper().readTree(eval.out);
     assertThat(json.path("name").asText()).startsWith("job fc-");

@@ -26,7 +26,6 @@ import io.fleetcare.streamjobs.fuel.FuelOptions;
 import io.fleetcare.streamjobs.mileage.MileageFunction;
 import io.fleetcare.streamjobs.mileage.MileageOptions;
 import io.fleetcare.streamjobs.planner.ComponentForecast;
-import io.fleetcare.streamjobs.planner.InterimForecastOptions;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSink;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSinkOptions;
 import io.fleetcare.streamjobs.planner.PlannerGraph;
@@ -36,7 +35,6 @@ import io.fleetcare.streamjobs.predict.PredictorOptions;
 import io.fleetcare.streamjobs.sequence.MessageSequenceFunction;
 import io.fleetcare.streamjobs.serde.KryoRegistrations;
 import io.fleetcare.streamjobs.signal.FaultCodeChange;
-import io.fleetcare.streamjobs.signal.SignalNames;
 import io.fleetcare.streamjobs.signal.SignalPoint;
 import io.fleetcare.streamjobs.signal.Trip;
 import io.fleetcare.streamjobs.signal.UsageProfileSnapshot;
@@ -236,8 +234,10 @@ public final class TelemetryJob {
     DataStream<SignalPoint> signals = fuel.union(mileage, battery12v, traction, brakes, tyres);
     signals.sinkTo(sinks.signals()).name("signal-sink").uid("signal-sink");
 
-    // Component forecasts from the same series code the models are trained on; the interim rule
-    // stays only for what the model cannot see (estimated pad wear of cars without sensors).
+    // Component forecasts from the same series code the models are trained on. They replace the
+    // interim rule forecasts for every component: keeping the interim rule for estimated pad wear
+    // (cars without sensors) cost BRAKE_PADS recall and precision in evaluate
+    // (docs/predictions.md).
     SingleOutputStreamOperator<ComponentForecast> predicted =
         byVehicle
             .process(
@@ -246,29 +246,13 @@ public final class TelemetryJob {
             .name("predictor")
             .uid("predictor");
     predicted.sinkTo(sinks.forecasts()).name("forecast-sink").uid("forecast-sink");
-    DataStream<ComponentForecast> forecasts =
-        predicted.union(PlannerGraph.interimForecasts(signals, interimNotCoveredByModel()));
 
     // Work orders: forecasts, fault codes, usage and care signals, planned per vehicle.
     PlannerGraph.plan(
-            ordered, forecasts, faults, usage, signals, WorkOrderPlannerOptions.defaults())
+            ordered, predicted, faults, usage, signals, WorkOrderPlannerOptions.defaults())
         .sinkTo(sinks.workOrders())
         .name("work-order-sink")
         .uid("work-order-sink");
-  }
-
-  /** The interim rules for series the predictor's model does not read: estimated pad wear. */
-  static InterimForecastOptions interimNotCoveredByModel() {
-    InterimForecastOptions d = InterimForecastOptions.defaults();
-    return new InterimForecastOptions(
-        d.windowPoints(),
-        d.minPoints(),
-        d.minSpan(),
-        d.horizonDays(),
-        d.idleTimeout(),
-        d.rules().stream()
-            .filter(r -> r.signal().equals(SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT))
-            .toList());
   }
 
   /** The production source: the readers share the telemetry, events and profile topics. */

@@ -37,7 +37,12 @@ public final class EvaluationReport {
 
   /** Writes the report into {@code dir}; returns the Markdown file. */
   public static Path write(
-      Path dir, String title, Scorecard model, Map<String, Scorecard> baselines, String setup)
+      Path dir,
+      String title,
+      Scorecard model,
+      Map<String, Scorecard> baselines,
+      String setup,
+      Scorecard diagnostic)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(dir);
@@ -52,6 +57,14 @@ public final class EvaluationReport {
     md.append("# ").append(title).append("\n\n");
     md.append(setup).append("\n\n");
     md.append("## Scorecards\n\n```\n").append(ScorecardFormat.table(all)).append("```\n\n");
+    if (diagnostic != null) {
+      md.append("## Diagnostic: the same forecasts, ordered by the reference policy\n\n");
+      md.append(
+          "The served model's forecasts of the same fleet turned into orders by `OrderPolicy`"
+              + " (order when the median crossing is at most 11 days ahead) instead of the job's"
+              + " planner. The difference is the planner's order rule, not the forecasts.\n\n");
+      md.append("```\n").append(ScorecardFormat.table(List.of(diagnostic))).append("```\n\n");
+    }
     md.append("## Model against each baseline\n\n");
     md.append(
         "Difference model − baseline (recall and precision in points; date error in days,"

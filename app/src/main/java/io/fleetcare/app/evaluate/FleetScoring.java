@@ -56,6 +56,22 @@ public final class FleetScoring {
     return out;
   }
 
+  /**
+   * The served model's forecasts turned into orders by the reference {@link OrderPolicy} instead of
+   * the job's planner, on the same fleet: tells forecast quality apart from the planner's rule.
+   */
+  public static Scorecard referencePolicy(
+      io.fleetcare.predictors.model.ForecastModel model,
+      List<VehicleData> vehicles,
+      GroundTruth truth,
+      EvaluationOptions options) {
+    return new ScorecardEvaluator(options)
+        .score(
+            model.version() + " + reference policy",
+            truth,
+            Backtest.orders(model, vehicles, new OrderPolicy()));
+  }
+
   /** Every baseline's orders (through the reference {@link OrderPolicy}) scored. */
   public static Map<String, Scorecard> baselines(
       List<VehicleData> vehicles, GroundTruth truth, EvaluationOptions options) {

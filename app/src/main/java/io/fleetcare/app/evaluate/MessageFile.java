@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcare.ingest.mqtt.MqttRecord;
 import io.fleetcare.simulator.MessageSink;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,28 +25,44 @@ public final class MessageFile {
   /** Sends every message of {@code file}, in file order, to {@code sink}. */
   public static long forEach(Path file, MessageSink sink) throws Exception {
     long n = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-      int b;
-      while ((b = in.read()) >= 0) {
-        if (b == '\n') {
-          if (line.size() > 0) {
-            MqttRecord r = parse(line.toByteArray());
-            sink.send(r.topic(), r.payload(), false);
+    byte[] buf = new byte[1 << 20];
+    int filled = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      while (true) {
+        int read = in.read(buf, filled, buf.length - filled);
+        if (read > 0) {
+          filled += read;
+        }
+        int start = 0;
+        for (int i = 0; i < filled; i++) {
+          if (buf[i] == '\n') {
+            if (i > start) {
+              send(Arrays.copyOfRange(buf, start, i), sink);
+              n++;
+            }
+            start = i + 1;
+          }
+        }
+        if (read < 0) {
+          if (filled > start) {
+            send(Arrays.copyOfRange(buf, start, filled), sink);
             n++;
           }
-          line.reset();
-        } else {
-          line.write(b);
+          return n;
+        }
+        // Keep the unfinished line; grow the buffer for a line longer than it.
+        System.arraycopy(buf, start, buf, 0, filled - start);
+        filled -= start;
+        if (filled == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
-      if (line.size() > 0) {
-        MqttRecord r = parse(line.toByteArray());
-        sink.send(r.topic(), r.payload(), false);
-        n++;
-      }
     }
-    return n;
+  }
+
+  private static void send(byte[] line, MessageSink sink) throws Exception {
+    MqttRecord r = parse(line);
+    sink.send(r.topic(), r.payload(), false);
   }
 
   /** Byte offsets of the line starts of {@code file}, plus the file length at the end. */

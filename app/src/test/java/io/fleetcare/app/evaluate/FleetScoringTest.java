@@ -54,10 +54,18 @@ class FleetScoringTest {
     UUID id = UUID.randomUUID();
     List<WorkOrder> sent =
         List.of(
-            order(id, WorkOrderKind.MAINTENANCE, WorkOrderType.BATTERY_12V,
-                T0.plusSeconds(86_400 * 4), "2026-03-15"),
+            order(
+                id,
+                WorkOrderKind.MAINTENANCE,
+                WorkOrderType.BATTERY_12V,
+                T0.plusSeconds(86_400 * 4),
+                "2026-03-15"),
             order(id, WorkOrderKind.MAINTENANCE, WorkOrderType.BATTERY_12V, T0, "2026-03-14"),
-            order(UUID.randomUUID(), WorkOrderKind.CARE, WorkOrderType.CARE_LONG_DISTANCE, T0,
+            order(
+                UUID.randomUUID(),
+                WorkOrderKind.CARE,
+                WorkOrderType.CARE_LONG_DISTANCE,
+                T0,
                 "2026-03-10"));
 
     List<PredictedOrder> orders = FleetScoring.orders(sent);
@@ -72,11 +80,11 @@ class FleetScoringTest {
                 LocalDate.parse("2026-03-09"),
                 LocalDate.parse("2026-03-17")));
 
-    // Crossing 12 days after the first sending: on time (the update, 8 days ahead, is the same
-    // order and would also be on time, but it must not be counted as a second order).
+    // Crossing on 2026-03-16, 14 days after the first sending: on time, predicted 2 days early (the
+    // update, 10 days ahead, is the same order and must not count as a second one).
     GroundTruth truth =
         new GroundTruth(
-            List.of(new GroundTruthCrossing(VIN, "BATTERY_12V", T0.plusSeconds(86_400 * 12))),
+            List.of(new GroundTruthCrossing(VIN, "BATTERY_12V", T0.plusSeconds(86_400 * 14))),
             List.of(),
             T0.minusSeconds(86_400 * 30),
             T0.plusSeconds(86_400 * 60));
