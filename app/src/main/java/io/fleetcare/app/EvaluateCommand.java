@@ -250,6 +250,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.println();
       err.println("diagnostic: the served model's forecasts through the reference OrderPolicy");
       err.print(ScorecardFormat.table(List.of(diagnostic)));
+      err.flush();
     }
     if (report != null) {
       Path file =
