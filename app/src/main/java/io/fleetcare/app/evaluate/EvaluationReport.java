@@ -161,7 +161,6 @@ public final class EvaluationReport {
       LocalDate d = date(o.crossing().crossedAt());
       origin = origin == null || d.isBefore(origin) ? d : origin;
     }
-    java.util.Map<String, double[][]> byComponent = new java.util.LinkedHashMap<>();
     java.util.Map<String, List<double[]>> points = new java.util.LinkedHashMap<>();
     double max = 1;
     for (CrossingOutcome o : card.outcomes()) {
@@ -179,7 +178,6 @@ public final class EvaluationReport {
       double[] xs = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
       double[] ys = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
       chart.addSeries(e.getKey(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
-      byComponent.put(e.getKey(), new double[][] {xs, ys});
     }
     XYSeries diagonal =
         chart.addSeries("predicted = actual", new double[] {0, max}, new double[] {0, max});

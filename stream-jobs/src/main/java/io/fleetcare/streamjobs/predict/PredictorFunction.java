@@ -63,11 +63,6 @@ public final class PredictorFunction
     model = ForecastModels.load(options.modelDirectory());
   }
 
-  /** The version of the model being served. */
-  String modelVersion() {
-    return model.version();
-  }
-
   @Override
   public void processElement(VehicleMessage message, Context ctx, Collector<ComponentForecast> out)
       throws Exception {
