@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ReplayCommand.class,
       ApiCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FleetcareCommand implements Runnable {

@@ -46,12 +46,21 @@ public final class JobCommand implements Callable<Integer> {
       description = "Checkpoint interval; MQTT acks follow checkpoints (default: ${DEFAULT-VALUE})")
   Duration checkpointInterval;
 
+  @Option(
+      names = "--model-dir",
+      defaultValue = "",
+      description =
+          "Model root written by 'fleetcare train'; the newest version is served and a newer one"
+              + " picked up while running (default: none, the trend prior)")
+  String modelDir;
+
   @Override
   public Integer call() throws Exception {
     TelemetryJobOptions options =
         TelemetryJobOptions.defaults(broker, jdbc)
             .withSharedGroup(group)
-            .withCheckpointing(checkpointInterval, parallelism);
+            .withCheckpointing(checkpointInterval, parallelism)
+            .withModelDirectory(modelDir);
     SchemaMigrator.migrate(jdbc);
     StreamExecutionEnvironment env = LocalFlink.environment(parallelism);
     TelemetryJob.build(

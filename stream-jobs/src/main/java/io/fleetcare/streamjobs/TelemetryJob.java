@@ -25,11 +25,13 @@ import io.fleetcare.streamjobs.fuel.FuelFunction;
 import io.fleetcare.streamjobs.fuel.FuelOptions;
 import io.fleetcare.streamjobs.mileage.MileageFunction;
 import io.fleetcare.streamjobs.mileage.MileageOptions;
-import io.fleetcare.streamjobs.planner.InterimForecastOptions;
+import io.fleetcare.streamjobs.planner.ComponentForecast;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSink;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSinkOptions;
 import io.fleetcare.streamjobs.planner.PlannerGraph;
 import io.fleetcare.streamjobs.planner.WorkOrderPlannerOptions;
+import io.fleetcare.streamjobs.predict.PredictorFunction;
+import io.fleetcare.streamjobs.predict.PredictorOptions;
 import io.fleetcare.streamjobs.sequence.MessageSequenceFunction;
 import io.fleetcare.streamjobs.serde.KryoRegistrations;
 import io.fleetcare.streamjobs.signal.FaultCodeChange;
@@ -39,6 +41,7 @@ import io.fleetcare.streamjobs.signal.UsageProfileSnapshot;
 import io.fleetcare.streamjobs.signal.VehicleFactsFunction;
 import io.fleetcare.streamjobs.sink.DeadLetterRowBinder;
 import io.fleetcare.streamjobs.sink.FaultCodeChangeBinder;
+import io.fleetcare.streamjobs.sink.ForecastBinder;
 import io.fleetcare.streamjobs.sink.JdbcBatchSink;
 import io.fleetcare.streamjobs.sink.JdbcSinkOptions;
 import io.fleetcare.streamjobs.sink.SignalPointBinder;
@@ -65,7 +68,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The telemetry job: MQTT records → decode (dead letters aside) → per-vehicle dedup and ordering →
- * distance and fuel per message → PostgreSQL.
+ * distance and fuel, trips, signals, component forecasts (predictor) → work orders; PostgreSQL and
+ * the broker's work-order topics.
  *
  * <p>Everything after the shuffle by the topic's VIN is keyed by the same VIN and chained into one
  * task, so decoded messages are never serialized between operators.
@@ -87,7 +91,8 @@ public final class TelemetryJob {
       Sink<UsageProfileSnapshot> usageProfiles,
       Sink<FaultCodeChange> faultCodes,
       Sink<WorkOrder> workOrders,
-      Sink<WorkOrder> workOrderPlans) {}
+      Sink<WorkOrder> workOrderPlans,
+      Sink<ComponentForecast> forecasts) {}
 
   /** Adds the job's graph to {@code env} reading {@code source} and writing to {@code sinks}. */
   public static void build(
@@ -215,16 +220,23 @@ public final class TelemetryJob {
     DataStream<SignalPoint> signals = fuel.union(mileage, battery12v, traction, brakes, tyres);
     signals.sinkTo(sinks.signals()).name("signal-sink").uid("signal-sink");
 
-    // Work orders: forecasts (interim trend rule until the predictor operator replaces it),
-    // fault codes, usage and care signals, planned per vehicle.
+    // Component forecasts from the same series code the models are trained on. They replace the
+    // interim rule forecasts for every component: keeping the interim rule for estimated pad wear
+    // (cars without sensors) cost BRAKE_PADS recall and precision in evaluate
+    // (docs/predictions.md).
+    SingleOutputStreamOperator<ComponentForecast> predicted =
+        byVehicle
+            .process(
+                new PredictorFunction(
+                    PredictorOptions.defaults(options.modelDirectory()).withIdleTimeout(idle)))
+            .name("predictor")
+            .uid("predictor");
+    predicted.sinkTo(sinks.forecasts()).name("forecast-sink").uid("forecast-sink");
+
+    // Work orders: forecasts, fault codes, usage and care signals, planned per vehicle.
     SingleOutputStreamOperator<WorkOrder> workOrders =
         PlannerGraph.plan(
-            ordered,
-            PlannerGraph.interimForecasts(signals, InterimForecastOptions.defaults()),
-            faults,
-            usage,
-            signals,
-            WorkOrderPlannerOptions.defaults());
+            ordered, predicted, faults, usage, signals, WorkOrderPlannerOptions.defaults());
     workOrders.sinkTo(sinks.workOrders()).name("work-order-sink").uid("work-order-sink");
     workOrders
         .sinkTo(sinks.workOrderPlans())
@@ -259,7 +271,8 @@ public final class TelemetryJob {
         new JdbcBatchSink<>(jdbc, new UsageProfileBinder()),
         new JdbcBatchSink<>(jdbc, new FaultCodeChangeBinder()),
         new MqttWorkOrderSink(MqttWorkOrderSinkOptions.defaults(options.brokerUrl())),
-        new JdbcBatchSink<>(jdbc, new WorkOrderPlanBinder()));
+        new JdbcBatchSink<>(jdbc, new WorkOrderPlanBinder()),
+        new JdbcBatchSink<>(jdbc, new ForecastBinder()));
   }
 
   /** Entry point for {@code flink run}: {@code --broker tcp://… --jdbc jdbc:postgresql://…}. */

@@ -19,6 +19,10 @@ import java.util.Deque;
  *     given up (default 10 s)
  * @param maxSampleGap longest interval between two samples that is still integrated into distance
  *     and fuel (default 120 s)
+ * @param vehicleIdleTimeout a vehicle without messages for this long loses its keyed state;
+ *     processing time (default 60 days)
+ * @param modelDirectory root of the predictor's versioned model files; the newest version is served
+ *     and a newer one is picked up while running. Empty (default): the trend prior forecasts alone
  */
 public record TelemetryJobOptions(
     String brokerUrl,
@@ -28,7 +32,8 @@ public record TelemetryJobOptions(
     Duration checkpointInterval,
     Duration sequenceGapTimeout,
     Duration maxSampleGap,
-    Duration vehicleIdleTimeout)
+    Duration vehicleIdleTimeout,
+    String modelDirectory)
     implements Serializable {
   public TelemetryJobOptions {
     if (!brokerUrl.matches("(tcp|ssl|ws|wss)://.+")) {
@@ -51,6 +56,9 @@ public record TelemetryJobOptions(
     requirePositive(sequenceGapTimeout, "--sequence-gap-timeout");
     requirePositive(maxSampleGap, "--max-sample-gap");
     requirePositive(vehicleIdleTimeout, "--vehicle-idle-timeout");
+    if (modelDirectory == null) {
+      throw new IllegalArgumentException("--model-dir must be a directory or empty");
+    }
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -69,7 +77,22 @@ public record TelemetryJobOptions(
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
         Duration.ofSeconds(120),
-        Duration.ofDays(60));
+        Duration.ofDays(60),
+        "");
+  }
+
+  /** These options with the predictor's model root ({@code ""}: the trend prior alone). */
+  public TelemetryJobOptions withModelDirectory(String directory) {
+    return new TelemetryJobOptions(
+        brokerUrl,
+        jdbcUrl,
+        sharedGroup,
+        parallelism,
+        checkpointInterval,
+        sequenceGapTimeout,
+        maxSampleGap,
+        vehicleIdleTimeout,
+        directory);
   }
 
   /** These options with another longest integrated sample gap. */
@@ -82,7 +105,8 @@ public record TelemetryJobOptions(
         checkpointInterval,
         sequenceGapTimeout,
         gap,
-        vehicleIdleTimeout);
+        vehicleIdleTimeout,
+        modelDirectory);
   }
 
   /** These options with another checkpoint interval and parallelism. */
@@ -95,7 +119,8 @@ public record TelemetryJobOptions(
         interval,
         sequenceGapTimeout,
         maxSampleGap,
-        vehicleIdleTimeout);
+        vehicleIdleTimeout,
+        modelDirectory);
   }
 
   /** These options with another shared-subscription group. */
@@ -108,12 +133,13 @@ public record TelemetryJobOptions(
         checkpointInterval,
         sequenceGapTimeout,
         maxSampleGap,
-        vehicleIdleTimeout);
+        vehicleIdleTimeout,
+        modelDirectory);
   }
 
   /**
-   * Parses {@code --broker URL --jdbc URL [--group G] [--parallelism N] [--checkpoint-interval
-   * 5s]}; durations take ISO-8601 ({@code PT5S}) or {@code 5s / 500ms / 2m}.
+   * Parses {@code --broker URL --jdbc URL [--group G] [--parallelism N] [--checkpoint-interval 5s]
+   * [--model-dir DIR]}; durations take ISO-8601 ({@code PT5S}) or {@code 5s / 500ms / 2m}.
    */
   public static TelemetryJobOptions parse(String... args) {
     Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
@@ -122,6 +148,7 @@ public record TelemetryJobOptions(
     String group = "fleetcare";
     int parallelism = 2;
     Duration checkpoint = Duration.ofSeconds(5);
+    String modelDir = "";
     while (!rest.isEmpty()) {
       String flag = rest.poll();
       if (rest.isEmpty()) {
@@ -134,6 +161,7 @@ public record TelemetryJobOptions(
         case "--group" -> group = value;
         case "--parallelism" -> parallelism = Integer.parseInt(value);
         case "--checkpoint-interval" -> checkpoint = Durations.parse(value);
+        case "--model-dir" -> modelDir = value;
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -141,6 +169,8 @@ public record TelemetryJobOptions(
       throw new IllegalArgumentException("--broker and --jdbc are required");
     }
     TelemetryJobOptions d = defaults(broker, jdbc);
-    return d.withSharedGroup(group).withCheckpointing(checkpoint, parallelism);
+    return d.withSharedGroup(group)
+        .withCheckpointing(checkpoint, parallelism)
+        .withModelDirectory(modelDir);
   }
 }

@@ -15,6 +15,7 @@ import io.fleetcare.simulator.SimulatorOptions;
 import io.fleetcare.simulator.fleet.VehicleSpec;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
 import io.fleetcare.streamjobs.distance.TelemetryBatchRow;
+import io.fleetcare.streamjobs.planner.ComponentForecast;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSink;
 import io.fleetcare.streamjobs.planner.MqttWorkOrderSinkOptions;
 import io.fleetcare.streamjobs.signal.FaultCodeChange;
@@ -129,7 +130,8 @@ class PlannerPipelineIT {
                   MqttWorkOrderSinkOptions.defaults(BROKER)
                       .withClientIdPrefix("planner-pipeline-it-" + UUID.randomUUID())),
               new JdbcBatchSink<>(
-                  JdbcSinkOptions.defaults(db.jdbcUrl()), new WorkOrderPlanBinder())),
+                  JdbcSinkOptions.defaults(db.jdbcUrl()), new WorkOrderPlanBinder()),
+              new DiscardingSink<ComponentForecast>()),
           options);
       env.execute("planner-pipeline-it");
 

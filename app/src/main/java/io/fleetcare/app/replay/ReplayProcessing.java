@@ -94,6 +94,7 @@ public final class ReplayProcessing {
               new DiscardingSink<>(),
               new DiscardingSink<>(),
               new DiscardingSink<>(),
+              new DiscardingSink<>(),
               new DiscardingSink<>()),
           options);
       env.execute("fleetcare-replay");

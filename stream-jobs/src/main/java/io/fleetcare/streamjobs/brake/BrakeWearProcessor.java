@@ -218,7 +218,9 @@ public final class BrakeWearProcessor implements Serializable {
     }
     s.tripActive = false;
     long ts = s.lastTsMs;
-    if (s.tripSensorMs != Long.MIN_VALUE) {
+    // A pad service during the trip clears the sensor readings: nothing left to report then.
+    if (s.tripSensorMs != Long.MIN_VALUE
+        && !Double.isNaN(Math.max(s.sensorFrontPct, s.sensorRearPct))) {
       out.accept(
           new SignalPoint(
               vin,

@@ -10,7 +10,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Teaches Flink's Kryo fallback the JDK's immutable collections, which the wire records and signal
- * records use. Without it a record that crosses a shuffle fails to deserialize.
+ * records use. Without it a record that crosses a shuffle fails to deserialize. The predictor's
+ * per-vehicle series state is written in its own compact form.
  */
 public final class KryoRegistrations {
   private KryoRegistrations() {}
@@ -24,6 +25,8 @@ public final class KryoRegistrations {
     for (Class<?> type : mapClasses()) {
       config.addDefaultKryoSerializer(type, UnmodifiableMapSerializer.class);
     }
+    config.addDefaultKryoSerializer(
+        io.fleetcare.predictors.series.VehicleSeries.class, VehicleSeriesSerializer.class);
   }
 
   /** The concrete classes behind List.of, List.copyOf, Stream.toList and unmodifiableList. */

@@ -39,20 +39,20 @@ class TimescaleSchemaIT {
   void migratesWithTheTimescaleVariant() {
     assertThat(server.timescaleVersion()).startsWith("2.");
     assertThat(migration.timescaleDb()).isTrue();
-    assertThat(migration.schemaVersion()).isEqualTo("6");
+    assertThat(migration.schemaVersion()).isEqualTo("8");
   }
 
   @Test
   void createsHypertablesPoliciesAndTheContinuousAggregate() throws SQLException {
     try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
       assertThat(strings(c, "SELECT hypertable_name FROM timescaledb_information.hypertables"))
-          .contains("telemetry_batch", "vehicle_signal", "trip", "work_order_plan");
+          .contains("telemetry_batch", "vehicle_signal", "trip", "work_order_plan", "forecast");
       assertThat(
               strings(
                   c,
                   "SELECT hypertable_name FROM timescaledb_information.jobs"
                       + " WHERE proc_name = 'policy_compression'"))
-          .containsExactlyInAnyOrder("telemetry_batch", "vehicle_signal", "trip");
+          .containsExactlyInAnyOrder("telemetry_batch", "vehicle_signal", "trip", "forecast");
       assertThat(
               strings(
                   c,

@@ -1,0 +1,2 @@
+-- Plain PostgreSQL: the forecast table stays an ordinary table (no compression policy).
+SELECT 1;
