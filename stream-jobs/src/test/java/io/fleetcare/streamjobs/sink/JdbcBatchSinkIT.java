@@ -2,10 +2,12 @@ package io.fleetcare.streamjobs.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetcare.ingest.decode.DeadLetter;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
 import io.fleetcare.streamjobs.distance.DistanceFuelIncrement;
 import io.fleetcare.streamjobs.distance.TelemetryBatchRow;
 import io.fleetcare.streamjobs.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +70,41 @@ class JdbcBatchSinkIT {
                   .get("first_ts")
                   .toString())
           .startsWith("2026-03-02 07:30:00");
+    }
+  }
+
+  @Test
+  void storesADeadLetterOncePerDistinctPayloadWhateverTimesItIsRedelivered() throws Exception {
+    List<DeadLetter> letters = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String topic = "fleet/WVWZZZ1JZXW00000" + (i % 7) + "/telemetry";
+      byte[] payload =
+          ("{\"v\":1,\"seq\":" + i + ",\"samples\":[").getBytes(StandardCharsets.UTF_8);
+      // Redelivery after a restart: same topic and bytes, decoded again at another time.
+      letters.add(DeadLetter.of(topic, "MALFORMED_JSON", "truncated", payload, T0 + i));
+      letters.add(DeadLetter.of(topic, "MALFORMED_JSON", "truncated", payload, T0 + 60_000 + i));
+    }
+    // Two large payloads that share their stored 4 KiB prefix but differ in size stay apart.
+    byte[] large = new byte[5_000];
+    letters.add(DeadLetter.of("fleet/x/telemetry", "MALFORMED_JSON", "", large, T0));
+    letters.add(DeadLetter.of("fleet/x/telemetry", "MALFORMED_JSON", "", new byte[6_000], T0));
+    try (TestDatabase db = TestDatabase.create()) {
+      SchemaMigrator.migrate(db.jdbcUrl());
+      JdbcSinkOptions options =
+          new JdbcSinkOptions(
+              db.jdbcUrl(),
+              64,
+              Duration.ofMillis(200),
+              Duration.ofMillis(50),
+              Duration.ofSeconds(1));
+      for (int run = 0; run < 2; run++) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromData(letters).sinkTo(new JdbcBatchSink<>(options, new DeadLetterRowBinder()));
+        env.execute("jdbc-dead-letter-it-" + run);
+      }
+      assertThat(db.queryLong("SELECT count(*) FROM dead_letter")).isEqualTo(302);
+      assertThat(db.queryLong("SELECT count(DISTINCT topic) FROM dead_letter")).isEqualTo(8);
     }
   }
 }
