@@ -43,6 +43,18 @@ final class DrillTraffic {
     return traffic;
   }
 
+  /** Traffic with nothing in it yet. */
+  static DrillTraffic empty() {
+    return new DrillTraffic();
+  }
+
+  /** Adds every message of {@code other}, in order. */
+  void addAll(DrillTraffic other) {
+    for (DrillMessage m : other.messages) {
+      add(m.topic(), m.payload(), m.retained());
+    }
+  }
+
   /** Adds one message; hostile or not is what the codec says. */
   void add(String topic, byte[] payload, boolean retained) {
     messages.add(new DrillMessage(topic, payload, retained));
