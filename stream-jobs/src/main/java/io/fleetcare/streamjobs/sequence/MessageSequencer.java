@@ -37,10 +37,13 @@ public final class MessageSequencer<T> implements Serializable {
   }
 
   /**
-   * Seqs just below the first one seen from a vehicle are accepted once: several readers share the
-   * subscription, so the first message to arrive is not always the first one sent.
+   * Seqs up to this far below the first one seen from a vehicle (and no further than {@code
+   * resetDistance}) are accepted once: several readers share the subscription and each can have up
+   * to its queue (the receive maximum, 10,000 by default) of messages waiting, so a vehicle's first
+   * messages can arrive after many later ones when one reader lags. 64 was too few:
+   * HostileGatewayDrill lost a new vehicle's seqs 1 and 2 that way on a loaded machine.
    */
-  static final int START_WINDOW = 64;
+  static final int START_WINDOW = 10_000;
 
   private final Codec<T> codec;
   private final long resetDistance;
@@ -81,6 +84,17 @@ public final class MessageSequencer<T> implements Serializable {
         emit.accept(message);
         return Outcome.EMITTED;
       }
+      if (seq >= state.startWindowLow && seq < state.startSeq && state.startStragglers.add(seq)) {
+        // Lower the window's top over stragglers that now join it, so the set stays small.
+        while (state.startStragglers.remove(state.startSeq - 1)) {
+          state.startSeq--;
+        }
+        if (state.startSeq <= state.startWindowLow) {
+          closeStartWindow(state);
+        }
+        emit.accept(message);
+        return Outcome.EMITTED;
+      }
       boolean restarted = state.nextSeq - seq > resetDistance && tsMs > state.lastEmittedTsMs;
       if (!restarted) {
         return Outcome.DUPLICATE;
@@ -90,6 +104,7 @@ public final class MessageSequencer<T> implements Serializable {
         emit.accept(codec.decode(key, state.waiting.pollFirstEntry().getValue()));
       }
       state.skipped.clear();
+      closeStartWindow(state);
       start(state, seq);
     }
     if (seq > state.nextSeq) {
@@ -129,11 +144,16 @@ public final class MessageSequencer<T> implements Serializable {
     return skipped;
   }
 
-  private static void start(SequenceState state, long seq) {
+  private void start(SequenceState state, long seq) {
     state.nextSeq = seq;
-    for (long s = Math.max(0, seq - START_WINDOW); s < seq; s++) {
-      state.skipped.add(s);
-    }
+    state.startWindowLow = Math.max(0, seq - Math.min(START_WINDOW, resetDistance));
+    state.startSeq = seq;
+  }
+
+  private static void closeStartWindow(SequenceState state) {
+    state.startWindowLow = -1;
+    state.startSeq = -1;
+    state.startStragglers.clear();
   }
 
   private void drainContiguous(SequenceState state, String key, Consumer<T> emit) {

@@ -15,6 +15,17 @@ public final class SequenceState {
   final TreeMap<Long, byte[]> waiting = new TreeMap<>();
   final TreeSet<Long> skipped = new TreeSet<>();
 
+  /**
+   * Seqs in {@code [startWindowLow, startSeq)} came before the first message seen of this stream
+   * and are still accepted once each; {@code startStragglers} holds those emitted out of order (the
+   * top of the range moves down over stragglers that join it). A range rather than an enumeration,
+   * so a wide window costs two numbers until stragglers arrive.
+   */
+  long startWindowLow = -1;
+
+  long startSeq = -1;
+  final TreeSet<Long> startStragglers = new TreeSet<>();
+
   /** Processing time of the timer that will skip the current gap, or -1 when none is set. */
   public long gapTimerMs = -1;
 

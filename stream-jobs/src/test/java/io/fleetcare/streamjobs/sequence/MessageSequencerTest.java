@@ -39,6 +39,41 @@ class MessageSequencerTest {
   }
 
   @Test
+  void aVehiclesFirstMessagesAreAcceptedWhenHundredsOfLaterOnesArriveFirst() {
+    // One reader lags: seqs 1..299 come after 300..399 (seen in HostileGatewayDrill).
+    for (long seq = 300; seq < 400; seq++) {
+      assertThat(offer(seq)).isEqualTo(MessageSequencer.Outcome.EMITTED);
+    }
+    for (long seq = 299; seq >= 150; seq--) {
+      assertThat(offer(seq)).isEqualTo(MessageSequencer.Outcome.EMITTED);
+    }
+    for (long seq = 1; seq < 150; seq++) {
+      assertThat(offer(seq)).isEqualTo(MessageSequencer.Outcome.EMITTED);
+    }
+    assertThat(out).hasSize(399).doesNotHaveDuplicates();
+    for (long seq = 1; seq < 400; seq += 37) {
+      assertThat(offer(seq)).isEqualTo(MessageSequencer.Outcome.DUPLICATE);
+    }
+    // Seq 0 never came (gateways number from 1): the window is two numbers, no stragglers kept.
+    assertThat(state.startStragglers).isEmpty();
+    assertThat(state.startSeq).isEqualTo(1);
+  }
+
+  @Test
+  void theStartWindowClosesOnceEverySeqBelowTheFirstHasArrived() {
+    offer(4);
+    offer(2);
+    offer(0);
+    assertThat(state.startStragglers).containsExactly(0L, 2L);
+    offer(3);
+    offer(1);
+    assertThat(out).containsExactly("m4", "m2", "m0", "m3", "m1");
+    assertThat(state.startStragglers).isEmpty();
+    assertThat(state.startSeq).isEqualTo(-1);
+    assertThat(offer(2)).isEqualTo(MessageSequencer.Outcome.DUPLICATE);
+  }
+
+  @Test
   void duplicatesAreDropped() {
     offer(1);
     offer(2);
