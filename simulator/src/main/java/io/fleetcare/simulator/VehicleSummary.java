@@ -1,5 +1,7 @@
 package io.fleetcare.simulator;
 
+import java.util.List;
+
 /**
  * One vehicle's totals over a run, from the simulator's own physics (the truth a stream job's
  * integration of the published samples is checked against).
@@ -12,6 +14,13 @@ package io.fleetcare.simulator;
  * @param trips trips driven (ignition on to ignition off; a no-start counts as no trip)
  * @param tractionEnergyKWh net energy drawn from the traction battery while driving, in kWh
  *     (negative means regeneration exceeded use; 0 for combustion cars)
+ * @param frictionBrakingMJ energy the friction brakes dissipated during the run, MJ (before any
+ *     rough-road factor on wear)
+ * @param padWearEndPercent brake-pad wear per wheel at the end of the run, in {@code
+ *     SignalCatalogue.WHEELS} order, % (not capped at 100); the ground truth a brake-wear estimate
+ *     is scored against, also for cars without a pad-wear sensor
+ * @param padWearGainedPercent brake-pad wear each wheel gained during the run (summed across pad
+ *     replacements), %
  */
 public record VehicleSummary(
     String vin,
@@ -20,7 +29,36 @@ public record VehicleSummary(
     long telemetryMessages,
     long samples,
     long trips,
-    double tractionEnergyKWh) {
+    double tractionEnergyKWh,
+    double frictionBrakingMJ,
+    List<Double> padWearEndPercent,
+    List<Double> padWearGainedPercent) {
+  public VehicleSummary {
+    padWearEndPercent = List.copyOf(padWearEndPercent);
+    padWearGainedPercent = List.copyOf(padWearGainedPercent);
+  }
+
+  /** A summary without brake ground truth. */
+  public VehicleSummary(
+      String vin,
+      double distanceKm,
+      double fuelL,
+      long telemetryMessages,
+      long samples,
+      long trips,
+      double tractionEnergyKWh) {
+    this(
+        vin,
+        distanceKm,
+        fuelL,
+        telemetryMessages,
+        samples,
+        trips,
+        tractionEnergyKWh,
+        0,
+        List.of(),
+        List.of());
+  }
 
   /** The first-slice shape: distance, fuel and message counts only. */
   public VehicleSummary(

@@ -144,7 +144,8 @@ public final class TelemetryJob {
     byVehicle
         .process(
             new DistanceFuelFunction(
-                new DistanceFuelProcessor(options.maxSampleGap().toMillis() / 1000.0)))
+                new DistanceFuelProcessor(options.maxSampleGap().toMillis() / 1000.0),
+                options.vehicleIdleTimeout()))
         .name("distance-fuel")
         .uid("distance-fuel")
         .sinkTo(sinks.telemetryBatches())

@@ -16,6 +16,8 @@ public final class BrakePadWearModel {
 
   private final double[] percentPerMJ;
   private final double[] wearPercent;
+  private final double[] gainedPercent = new double[4];
+  private double frictionMJ;
   private final double roughRoadFactor;
 
   /**
@@ -34,13 +36,25 @@ public final class BrakePadWearModel {
     if (frictionJ <= 0) {
       return;
     }
+    frictionMJ += frictionJ / 1e6;
     double mj = frictionJ / 1e6 * roughRoadFactor;
     double front = mj * FRONT_SHARE / 2;
     double rear = mj * (1 - FRONT_SHARE) / 2;
-    wearPercent[0] += front * percentPerMJ[0];
-    wearPercent[1] += front * percentPerMJ[1];
-    wearPercent[2] += rear * percentPerMJ[2];
-    wearPercent[3] += rear * percentPerMJ[3];
+    for (int w = 0; w < 4; w++) {
+      double added = (w < 2 ? front : rear) * percentPerMJ[w];
+      wearPercent[w] += added;
+      gainedPercent[w] += added;
+    }
+  }
+
+  /** Wear wheel {@code i} gained since the model was created (across replacements), percent. */
+  public double gainedPercent(int wheel) {
+    return gainedPercent[wheel];
+  }
+
+  /** Friction-braking energy dissipated since the model was created, MJ. */
+  public double frictionMJ() {
+    return frictionMJ;
   }
 
   /** Wear of wheel {@code i} (SignalCatalogue.WHEELS order), percent, not capped. */

@@ -240,7 +240,14 @@ public final class VehicleSimulation {
         batcher.messages(),
         batcher.samples(),
         trips,
-        tractionJ / 3.6e6);
+        tractionJ / 3.6e6,
+        pads.frictionMJ(),
+        List.of(pads.wearPercent(0), pads.wearPercent(1), pads.wearPercent(2), pads.wearPercent(3)),
+        List.of(
+            pads.gainedPercent(0),
+            pads.gainedPercent(1),
+            pads.gainedPercent(2),
+            pads.gainedPercent(3)));
   }
 
   /** Ground truth so far, in the order it happened. */

@@ -1,6 +1,7 @@
 package io.fleetcare.streamjobs.battery;
 
 import io.fleetcare.core.wire.VehicleMessage;
+import io.fleetcare.streamjobs.trip.IdleCleanup;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,26 +14,20 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by VIN: holds one POJO state per vehicle, hands every message to a processor and clears the
  * state once the vehicle has been silent for {@code idle} of processing time. Shared by the
- * battery, brake, tyre and fault-code operators.
- *
- * <p>One timer per vehicle: rather than moving the timer on every message (a delete and a register
- * per message), the timer stays where it is and, when it fires early, is re-registered at the last
- * sighting plus {@code idle}.
+ * battery, brake, tyre and fault-code operators; the expiry itself is {@link IdleCleanup}, as in
+ * the trip, fuel, mileage, usage and planner operators.
  */
 public abstract class IdleExpiringFunction<S extends IdleExpiringState, OUT>
     extends KeyedProcessFunction<String, VehicleMessage, OUT> {
   private static final long serialVersionUID = 1L;
 
-  private final long idleMs;
+  private final IdleCleanup cleanup;
   private final String stateName;
   private final Class<S> stateType;
   private transient ValueState<S> state;
 
   protected IdleExpiringFunction(Duration idle, String stateName, Class<S> stateType) {
-    if (idle.isNegative() || idle.isZero()) {
-      throw new IllegalArgumentException("idle time must be positive, was " + idle);
-    }
-    this.idleMs = idle.toMillis();
+    this.cleanup = new IdleCleanup(idle);
     this.stateName = stateName;
     this.stateType = stateType;
   }
@@ -58,27 +53,20 @@ public abstract class IdleExpiringFunction<S extends IdleExpiringState, OUT>
       current = newState();
     }
     process(ctx.getCurrentKey(), current, message, out::collect);
-    long now = ctx.timerService().currentProcessingTime();
-    current.lastSeenMs = now;
-    if (current.expiryTimerMs < 0) {
-      current.expiryTimerMs = now + idleMs;
-      ctx.timerService().registerProcessingTimeTimer(current.expiryTimerMs);
-    }
+    cleanup.touch(current.idle, ctx.timerService());
     state.update(current);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
     S current = state.value();
-    if (current == null || current.expiryTimerMs != timestamp) {
+    if (current == null) {
       return;
     }
-    if (timestamp - current.lastSeenMs >= idleMs) {
+    if (cleanup.expired(current.idle, timestamp, ctx.timerService())) {
       state.clear();
-      return;
+    } else {
+      state.update(current);
     }
-    current.expiryTimerMs = current.lastSeenMs + idleMs;
-    ctx.timerService().registerProcessingTimeTimer(current.expiryTimerMs);
-    state.update(current);
   }
 }

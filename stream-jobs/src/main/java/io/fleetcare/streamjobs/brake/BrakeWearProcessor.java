@@ -149,6 +149,7 @@ public final class BrakeWearProcessor implements Serializable {
         double mj = frictionJ(s, s.lastSpeedKmh, speed, dtS) / 1e6;
         s.sinceAnchorMJ += mj;
         s.accruedMJ += mj;
+        s.totalMJ += mj;
       }
     }
     s.lastTsMs = ts;
@@ -237,6 +238,7 @@ public final class BrakeWearProcessor implements Serializable {
       out.accept(new SignalPoint(vin, ts, SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT, estimate));
     }
     out.accept(new SignalPoint(vin, ts, SignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT, accruedPct(s)));
+    out.accept(new SignalPoint(vin, ts, SignalNames.BRAKE_FRICTION_ENERGY_MJ, s.totalMJ));
   }
 
   private double frontRate(BrakeWearState s) {

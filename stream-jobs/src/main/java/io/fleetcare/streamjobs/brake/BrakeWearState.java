@@ -20,6 +20,9 @@ public final class BrakeWearState extends io.fleetcare.streamjobs.battery.IdleEx
   /** Friction energy since the estimator started or the pads were replaced, MJ. */
   public double accruedMJ;
 
+  /** Friction energy since the estimator started, MJ (not reset by a pad change). */
+  public double totalMJ;
+
   /** Wear at the anchor, %; NaN while the absolute wear is unknown. */
   public double anchorFrontPct = Double.NaN;
 

@@ -1,6 +1,7 @@
 package io.fleetcare.streamjobs.distance;
 
 import io.fleetcare.core.wire.VehicleProfile;
+import io.fleetcare.streamjobs.trip.IdleClock;
 
 /**
  * What {@link DistanceFuelProcessor} remembers of a vehicle: its last sample (to integrate the
@@ -14,6 +15,7 @@ public final class DistanceFuelState {
   public double lastFuelRateLph = Double.NaN;
   public double lastMafGps = Double.NaN;
   public VehicleProfile.FuelType fuel = VehicleProfile.FuelType.PETROL;
+  public IdleClock idle = new IdleClock();
 
   public DistanceFuelState() {}
 }

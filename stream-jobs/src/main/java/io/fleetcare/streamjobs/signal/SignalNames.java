@@ -36,6 +36,12 @@ public final class SignalNames {
   /** Wear accrued since the car was first seen, for cars with no known starting point, %. */
   public static final String BRAKE_PAD_WEAR_ACCRUED_PCT = "brake.pad_wear_accrued_pct";
 
+  /**
+   * Friction-braking energy since the car was first seen (not reset by a pad change), MJ: what the
+   * wear estimate is built on, comparable across cars and with a simulator's physics.
+   */
+  public static final String BRAKE_FRICTION_ENERGY_MJ = "brake.friction_energy_mj";
+
   // Tyres (per wheel: append ".Row1.Left" etc.)
   public static final String TYRE_TREAD_MM = "tyre.tread_mm";
 

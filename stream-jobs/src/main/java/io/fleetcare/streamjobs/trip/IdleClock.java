@@ -2,8 +2,9 @@ package io.fleetcare.streamjobs.trip;
 
 /**
  * Processing-time bookkeeping that lets an operator drop a quiet vehicle's state: when the vehicle
- * was last seen and the one cleanup timer it has. Public fields keep it a Flink POJO; operators of
- * the trip, fuel, mileage and usage packages embed it in their state.
+ * was last seen and the one cleanup timer it has. Public fields keep it a Flink POJO; every
+ * per-vehicle operator embeds it in its state (the battery, brake, tyre and fault-code ones through
+ * {@code battery.IdleExpiringState}).
  */
 public final class IdleClock {
   /** Processing time of the vehicle's last input, epoch ms. */

@@ -2,97 +2,174 @@ package io.fleetcare.streamjobs.brake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetcare.core.signal.SignalCatalogue;
 import io.fleetcare.core.wire.DecodeResult;
-import io.fleetcare.core.wire.EventMessage;
 import io.fleetcare.core.wire.PayloadCodec;
-import io.fleetcare.core.wire.Sample;
-import io.fleetcare.core.wire.TelemetryMessage;
-import io.fleetcare.core.wire.VehicleEvent;
 import io.fleetcare.core.wire.VehicleMessage;
-import io.fleetcare.core.wire.VehicleProfile;
+import io.fleetcare.core.wire.VehicleProfile.Powertrain;
 import io.fleetcare.simulator.FleetSimulator;
+import io.fleetcare.simulator.SimulationSummary;
 import io.fleetcare.simulator.SimulatorOptions;
+import io.fleetcare.simulator.VehicleSummary;
+import io.fleetcare.simulator.fleet.VehicleSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The estimator on a simulated fleet, scored honestly against what the stream itself shows: cars
- * with pad-wear sensors are run blind (sensor ignored) and the wear the estimate accrued is
- * compared with the rise of their sensor readings, front axle (the one that reaches the limit first
- * on all but a few cars, and the one whose share of braking the estimate must get right). Cars
- * whose pads were replaced or hit the 100 % cap during the run are left out (their sensor rise is
- * not the wear). Size by {@code -Dbrake.fleet.vehicles=50 -Dbrake.fleet.days=60}.
+ * The estimator on a simulated fleet, every car run blind (pad-wear sensors ignored, as for a car
+ * without one) and scored against the simulator's ground truth at the end of the run: the friction-
+ * braking energy its physics computed, and the wear of the worst wheel since the later of the run's
+ * start and the last pad change.
+ *
+ * <p>The error is split in two. <b>Physics</b>: the estimator's friction energy against the
+ * simulator's. <b>Wear rate</b>: with the physics exact, the estimate is still off by the car's own
+ * wear per MJ against the prior, which the simulator draws per car (log-normal, sigma 0.2, front
+ * and rear apart, ×1.3 on rough roads) and no wire signal reveals until a sensor reading or two pad
+ * changes calibrate it. Size by {@code -Dbrake.fleet.vehicles=50 -Dbrake.fleet.days=60
+ * -Dbrake.fleet.seeds=5,11}; samples every second (the simulator's default).
  */
 class BrakeWearFleetTest {
-  private static final String[] FRONT = {
-    SignalCatalogue.padWear(SignalCatalogue.WHEELS.get(0)),
-    SignalCatalogue.padWear(SignalCatalogue.WHEELS.get(1))
-  };
-  private static final String[] REAR = {
-    SignalCatalogue.padWear(SignalCatalogue.WHEELS.get(2)),
-    SignalCatalogue.padWear(SignalCatalogue.WHEELS.get(3))
-  };
-
   @Test
-  void blindEstimateAgainstTheSensorsOfASimulatedFleet() throws Exception {
-    int vehicles = Integer.getInteger("brake.fleet.vehicles", 24);
-    int days = Integer.getInteger("brake.fleet.days", 14);
+  void blindEstimateAgainstTheSimulatorsGroundTruth() throws Exception {
+    int vehicles = Integer.getInteger("brake.fleet.vehicles", 16);
+    int days = Integer.getInteger("brake.fleet.days", 10);
+    int sampleIntervalS = Integer.getInteger("brake.fleet.sampleIntervalS", 1);
+    long[] seeds =
+        Arrays.stream(System.getProperty("brake.fleet.seeds", "5").split(","))
+            .mapToLong(Long::parseLong)
+            .toArray();
+    for (long seed : seeds) {
+      score(seed, vehicles, days, sampleIntervalS);
+    }
+  }
+
+  private static void score(long seed, int vehicles, int days, int sampleIntervalS)
+      throws Exception {
     SimulatorOptions options =
-        SimulatorOptions.builder().seed(5).vehicles(vehicles).days(days).threads(1).build();
-    BrakeWearProcessor blind = new BrakeWearProcessor(BrakeWearOptions.defaults(), false);
-    Map<String, Car> cars = new LinkedHashMap<>();
+        SimulatorOptions.builder()
+            .seed(seed)
+            .vehicles(vehicles)
+            .days(days)
+            .sampleIntervalS(sampleIntervalS)
+            .samplesPerMessage(Math.max(10, 600 / sampleIntervalS))
+            .threads(1)
+            .build();
+    BrakeWearOptions brakeOptions = BrakeWearOptions.defaults();
+    BrakeWearProcessor blind = new BrakeWearProcessor(brakeOptions, false);
+    Map<String, BrakeWearState> states = new HashMap<>();
     PayloadCodec codec = new PayloadCodec();
-    new FleetSimulator(options)
-        .run(
+    FleetSimulator simulator = new FleetSimulator(options);
+    SimulationSummary summary =
+        simulator.run(
             (topic, payload, retained) -> {
               if (codec.decode(topic, payload) instanceof DecodeResult.Accepted a) {
                 VehicleMessage m = a.message();
-                Car car = cars.computeIfAbsent(m.vin(), v -> new Car());
-                car.observe(m);
-                blind.process(m.vin(), car.state, m, p -> {});
+                BrakeWearState state = states.computeIfAbsent(m.vin(), v -> new BrakeWearState());
+                blind.process(m.vin(), state, m, p -> {});
               }
             });
 
-    List<double[]> scored = new ArrayList<>();
-    System.out.println("vin                powertrain  true_pp  est_pp  error_%");
-    for (Map.Entry<String, Car> e : cars.entrySet()) {
-      Car car = e.getValue();
-      if (!car.sensor || car.replaced || car.capped || Double.isNaN(car.firstMax)) {
-        continue;
+    List<Double> wearErrors = new ArrayList<>();
+    List<Double> rateOnlyErrors = new ArrayList<>();
+    List<Double> physicsErrorsIceHev = new ArrayList<>();
+    List<Double> physicsErrorsBev = new ArrayList<>();
+    System.out.printf(
+        "seed %d, %d vehicles, %d days, samples every %d s%n"
+            + "vin               pt  sensor true_MJ   est_MJ  phys_%% true_pp  est_pp  wear_%%"
+            + " rate_only_%%%n",
+        seed, vehicles, days, sampleIntervalS);
+    for (int i = 0; i < vehicles; i++) {
+      VehicleSpec spec = simulator.fleet().get(i);
+      VehicleSummary truth = summary.vehicles().get(i);
+      BrakeWearState state = states.get(truth.vin());
+      double trueMJ = truth.frictionBrakingMJ();
+      if (state == null || trueMJ < 1) {
+        continue; // under ~0.02 % of wear: nothing to score
       }
-      double truth = car.lastMax - car.firstMax;
-      double estimate = BrakeWearOptions.defaults().priorFrontPctPerMJ() * car.state.accruedMJ;
-      double error = truth >= 0.5 ? (estimate - truth) / truth * 100 : Double.NaN;
+      double physicsError = (state.totalMJ - trueMJ) / trueMJ * 100;
+      double truePct = 0;
+      for (int w = 0; w < 4; w++) {
+        truePct =
+            Math.max(
+                truePct,
+                Math.min(truth.padWearEndPercent().get(w), truth.padWearGainedPercent().get(w)));
+      }
+      double estPct = blind.accruedPct(state);
+      double wearError = (estPct - truePct) / truePct * 100;
+      // With exact physics the accrued wear would be prior x true energy since the pad change.
+      double rateOnly = (estPct / state.accruedMJ * trueMJ - truePct) / truePct * 100;
+      boolean sinceChange = truth.padWearEndPercent().get(0) < truth.padWearGainedPercent().get(0);
       System.out.printf(
-          "%s %-10s %8.3f %7.3f %8.1f%n", e.getKey(), car.powertrain, truth, estimate, error);
-      if (!Double.isNaN(error)) {
-        scored.add(new double[] {error, car.powertrain == VehicleProfile.Powertrain.ICE ? 1 : 0});
+          "%s %s %-6s %8.2f %8.2f %6.1f %7.3f %7.3f %6.1f %6.1f%s%n",
+          truth.vin(),
+          spec.powertrain(),
+          spec.profile().hasPadWearSensor(),
+          trueMJ,
+          state.totalMJ,
+          physicsError,
+          truePct,
+          estPct,
+          wearError,
+          rateOnly,
+          sinceChange ? "  (pads changed)" : "");
+      (spec.powertrain() == Powertrain.BEV ? physicsErrorsBev : physicsErrorsIceHev)
+          .add(physicsError);
+      wearErrors.add(wearError);
+      if (!sinceChange) {
+        rateOnlyErrors.add(rateOnly);
       }
     }
-    double[] errors = scored.stream().mapToDouble(s -> s[0]).sorted().toArray();
-    double[] absErrors = Arrays.stream(errors).map(Math::abs).sorted().toArray();
     System.out.printf(
-        "brake estimate vs sensor, %d cars scored (%d vehicles, %d days): median error %.1f %%,"
-            + " median |error| %.1f %%, 90th pct |error| %.1f %%, within 10 %%: %d, within 20 %%: %d%n",
-        errors.length,
-        vehicles,
-        days,
-        pct(errors, 50),
-        pct(absErrors, 50),
-        pct(absErrors, 90),
-        Arrays.stream(absErrors).filter(a -> a <= 10).count(),
-        Arrays.stream(absErrors).filter(a -> a <= 20).count());
-    assertThat(errors).isNotEmpty();
-    // Uncalibrated, the estimate carries each car's own pad-wear rate (about ±20 % between cars)
-    // and road roughness, so single cars are off by up to ~60 %; measured with 50 vehicles x 60
-    // days (seed 5): 24 cars scored, median error +8 %, median |error| 18 %, 9 within 10 %.
-    // The default small run (6 cars) only guards against a physics error of a factor ~2.
-    assertThat(Math.abs(pct(errors, 50))).isLessThan(60);
+        "seed %d: %d cars scored. Physics |error| ICE/HEV median %.1f %%, max %.1f %%; BEV median"
+            + " %.1f %%, max %.1f %%.%n  Wear: %s%n  Wear with exact physics (rate only): %s%n",
+        seed,
+        wearErrors.size(),
+        pct(abs(physicsErrorsIceHev), 50),
+        pct(abs(physicsErrorsIceHev), 100),
+        pct(abs(physicsErrorsBev), 50),
+        pct(abs(physicsErrorsBev), 100),
+        distribution(wearErrors),
+        distribution(rateOnlyErrors));
+
+    assertThat(wearErrors).isNotEmpty();
+    // The physics is the estimator's part and must match: every car's drag area and rolling
+    // resistance are not on the wire (±15 % each around the defaults), which is all that separates
+    // the two at one sample a second; for a BEV, friction is the small remainder above its 60 kW
+    // regeneration, so that uncertainty weighs more.
+    assertThat(pct(abs(physicsErrorsIceHev), 100)).isLessThan(10);
+    assertThat(physicsErrorsBev.isEmpty() ? 0 : pct(abs(physicsErrorsBev), 100)).isLessThan(25);
+    // The wear adds each car's own rate (see above), which only a sensor or two pad changes tell,
+    // and the prior's typical pad life is not the simulator's median rate either (measured: +8 to
+    // +26 % median on different fleets). This only guards against a factor error in the prior.
+    assertThat(Math.abs(pct(sorted(wearErrors), 50))).isLessThan(50);
+  }
+
+  private static String distribution(List<Double> errors) {
+    double[] sorted = sorted(errors);
+    double[] abs = abs(errors);
+    return String.format(
+        "%d cars, error min %+.1f / p10 %+.1f / median %+.1f / p90 %+.1f / max %+.1f %%,"
+            + " median |error| %.1f %%, within 10 %%: %d, within 20 %%: %d",
+        sorted.length,
+        pct(sorted, 0),
+        pct(sorted, 10),
+        pct(sorted, 50),
+        pct(sorted, 90),
+        pct(sorted, 100),
+        pct(abs, 50),
+        Arrays.stream(abs).filter(a -> a <= 10).count(),
+        Arrays.stream(abs).filter(a -> a <= 20).count());
+  }
+
+  private static double[] sorted(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  }
+
+  private static double[] abs(List<Double> values) {
+    return values.stream().mapToDouble(Math::abs).sorted().toArray();
   }
 
   private static double pct(double[] sorted, double p) {
@@ -100,56 +177,5 @@ class BrakeWearFleetTest {
       return Double.NaN;
     }
     return sorted[(int) Math.min(sorted.length - 1, Math.round(p / 100 * (sorted.length - 1)))];
-  }
-
-  private static final class Car {
-    final BrakeWearState state = new BrakeWearState();
-    VehicleProfile.Powertrain powertrain;
-    boolean sensor;
-    boolean replaced;
-    boolean capped;
-    double firstMax = Double.NaN;
-    double lastMax = Double.NaN;
-
-    void observe(VehicleMessage m) {
-      switch (m) {
-        case VehicleProfile p -> {
-          powertrain = p.powertrain();
-          sensor = p.hasPadWearSensor();
-        }
-        case TelemetryMessage t -> {
-          for (Sample s : t.samples()) {
-            double max = max(s, FRONT);
-            capped |= max(s, REAR) >= 99.99;
-            if (!Double.isNaN(max)) {
-              if (Double.isNaN(firstMax)) {
-                firstMax = max;
-              }
-              capped |= max >= 99.99;
-              lastMax = max;
-            }
-          }
-        }
-        case EventMessage e -> {
-          for (VehicleEvent ev : e.events()) {
-            if (ev instanceof VehicleEvent.ServicePerformed sp
-                && sp.service().equals("BRAKE_PADS")) {
-              replaced = true;
-            }
-          }
-        }
-      }
-    }
-
-    private static double max(Sample s, String[] paths) {
-      double max = Double.NaN;
-      for (String path : paths) {
-        double v = s.valueOr(path, Double.NaN);
-        if (!Double.isNaN(v) && !(v <= max)) {
-          max = v;
-        }
-      }
-      return max;
-    }
   }
 }

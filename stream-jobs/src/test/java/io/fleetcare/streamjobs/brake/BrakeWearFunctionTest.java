@@ -35,12 +35,17 @@ class BrakeWearFunctionTest {
           telemetry(1, sample(0, SignalCatalogue.SPEED, 36), sample(1, SignalCatalogue.SPEED, 18)),
           0);
       harness.processElement(events(1, new VehicleEvent.IgnitionOff(at(1))), 0);
+      // 36 -> 18 km/h in 1 s sheds 0.05241906875 MJ in the friction brakes
+      // (BrakeWearProcessorTest).
       assertThat(harness.extractOutputValues())
-          .singleElement()
-          .satisfies(
+          .satisfiesExactly(
               p -> {
                 assertThat(p.name()).isEqualTo(SignalNames.BRAKE_PAD_WEAR_ACCRUED_PCT);
                 assertThat(p.value()).isCloseTo(0.05241906875 * 0.02, within(1e-12));
+              },
+              p -> {
+                assertThat(p.name()).isEqualTo(SignalNames.BRAKE_FRICTION_ENERGY_MJ);
+                assertThat(p.value()).isCloseTo(0.05241906875, within(1e-12));
               });
       assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
       assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);

@@ -53,6 +53,9 @@ class BrakeWearProcessorTest {
         .singleElement()
         .satisfies(v -> assertThat(v).isCloseTo(10 * ICE_FRICTION_J / 1e6 * 0.02, within(1e-12)));
     assertThat(values(out, SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT)).isEmpty();
+    assertThat(values(out, SignalNames.BRAKE_FRICTION_ENERGY_MJ))
+        .singleElement()
+        .satisfies(v -> assertThat(v).isCloseTo(10 * ICE_FRICTION_J / 1e6, within(1e-12)));
   }
 
   @Test
@@ -75,6 +78,10 @@ class BrakeWearProcessorTest {
     List<Double> estimates = values(out, SignalNames.BRAKE_PAD_WEAR_ESTIMATED_PCT);
     assertThat(estimates).hasSize(3).startsWith(0.0, 0.0);
     assertThat(estimates.getLast()).isCloseTo(50.0, within(1e-9));
+    // The friction energy is not reset by the pad changes: 15 drops in all.
+    assertThat(values(out, SignalNames.BRAKE_FRICTION_ENERGY_MJ))
+        .singleElement()
+        .satisfies(v -> assertThat(v).isCloseTo(15 * ICE_FRICTION_J / 1e6, within(1e-12)));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.fleetcare.core.signal.SignalCatalogue;
 import io.fleetcare.core.wire.TelemetryMessage;
 import io.fleetcare.core.wire.VehicleMessage;
 import io.fleetcare.core.wire.VehicleProfile;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -22,7 +23,7 @@ class DistanceFuelFunctionTest {
   void emitsOneIncrementPerTelemetryMessageAndUsesTheProfile() throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, TelemetryBatchRow> harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DistanceFuelFunction(new DistanceFuelProcessor(120)),
+            new DistanceFuelFunction(new DistanceFuelProcessor(120), Duration.ofDays(60)),
             VehicleMessage::vin,
             Types.STRING)) {
       harness.processElement(profile(VIN, VehicleProfile.FuelType.DIESEL), 0);
@@ -47,10 +48,33 @@ class DistanceFuelFunctionTest {
   }
 
   @Test
+  void forgetsAVehicleQuietForTheIdleTime() throws Exception {
+    try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, TelemetryBatchRow> harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new DistanceFuelFunction(new DistanceFuelProcessor(120), Duration.ofDays(60)),
+            VehicleMessage::vin,
+            Types.STRING)) {
+      harness.setProcessingTime(0);
+      harness.processElement(profile(VIN, VehicleProfile.FuelType.DIESEL), 0);
+      harness.setProcessingTime(Duration.ofDays(30).toMillis());
+      harness.processElement(speeds(VIN, 1, 0, 36), 0);
+      assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+      assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+      // The first timer (day 60) finds input on day 30 and moves to day 90.
+      harness.setProcessingTime(Duration.ofDays(60).toMillis());
+      assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+      assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+      harness.setProcessingTime(Duration.ofDays(90).toMillis());
+      assertThat(harness.numKeyedStateEntries()).isZero();
+      assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void theArchiveLeavesLocationOut() throws Exception {
     try (KeyedOneInputStreamOperatorTestHarness<String, VehicleMessage, TelemetryBatchRow> harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DistanceFuelFunction(new DistanceFuelProcessor(120)),
+            new DistanceFuelFunction(new DistanceFuelProcessor(120), Duration.ofDays(60)),
             VehicleMessage::vin,
             Types.STRING)) {
       harness.processElement(
