@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ReplayCommand.class,
       ApiCommand.class,
+      io.fleetcare.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FleetcareCommand implements Runnable {
