@@ -98,7 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
               CopyStage.run(
                   c,
                   new BenchFleet(
-                      BenchFleet.runTag(started.getNano()), 1_000, 0L + 1_700_000_000_000L),
+                      BenchFleet.runTag(started.getNano()),
+                      1_000,
+                      started.toEpochMilli() - 30L * 86_400_000),
                   settings.copyRows());
         }
         progress.say(

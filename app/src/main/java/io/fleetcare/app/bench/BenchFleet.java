@@ -29,6 +29,10 @@ public final class BenchFleet {
   /** Samples per telemetry message (issue #8: "10 samples each"). */
   public static final int SAMPLES_PER_MESSAGE = 10;
 
+  /** Messages per trip: ten minutes of driving. */
+  public static final int MESSAGES_PER_TRIP = 60;
+
+  private static final long PARKING_MS = 2 * 3_600_000L;
   private static final String VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
   private static final String DEALER = "D001";
 
@@ -101,7 +105,7 @@ public final class BenchFleet {
   /** The vehicle's next telemetry message (advances its seq, odometer and fuel level). */
   public TelemetryMessage nextMessage(int vehicle) {
     long s = ++seq[vehicle];
-    long t0 = startMs + (s - 1) * SAMPLES_PER_MESSAGE * 1000L;
+    long t0 = firstSampleMs(startMs, s);
     Sample[] samples = new Sample[SAMPLES_PER_MESSAGE];
     for (int k = 0; k < SAMPLES_PER_MESSAGE; k++) {
       long tick = (s - 1) * SAMPLES_PER_MESSAGE + k;
@@ -126,6 +130,12 @@ public final class BenchFleet {
       samples[k] = new Sample(t0 + k * 1000L, signals);
     }
     return new TelemetryMessage(vins[vehicle], s, List.of(samples));
+  }
+
+  /** Event time of the first sample of message {@code seq}: driving, parking between trips. */
+  static long firstSampleMs(long startMs, long seq) {
+    long trips = (seq - 1) / MESSAGES_PER_TRIP;
+    return startMs + (seq - 1) * SAMPLES_PER_MESSAGE * 1000L + trips * PARKING_MS;
   }
 
   /** The vehicle's next telemetry message, encoded. */

@@ -30,6 +30,14 @@ class BenchFleetTest {
   }
 
   @Test
+  void aTwoHourParkingGapFollowsEverySixtiethMessage() {
+    long start = 1_763_805_600_000L;
+    assertThat(BenchFleet.firstSampleMs(start, 60)).isEqualTo(start + 59 * 10_000L);
+    assertThat(BenchFleet.firstSampleMs(start, 61))
+        .isEqualTo(start + 60 * 10_000L + 2 * 3_600_000L);
+  }
+
+  @Test
   void profileAndFaultCodePayloadsDecode() {
     BenchFleet fleet = new BenchFleet('K', 1, 1_763_805_600_000L);
     String vin = fleet.vin(0);
