@@ -1,5 +1,6 @@
 package io.fleetcare.app;
 
+import io.fleetcare.app.bench.BenchCommand;
 import io.fleetcare.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       ApiCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class FleetcareCommand implements Runnable {

@@ -10,7 +10,12 @@ public final class LocalFlink {
 
   /** A local environment with one task slot per parallel subtask. */
   public static StreamExecutionEnvironment environment(int parallelism) {
-    Configuration conf = new Configuration();
+    return environment(parallelism, new Configuration());
+  }
+
+  /** The same with {@code extra} settings (e.g. the REST port the bench reads statistics from). */
+  public static StreamExecutionEnvironment environment(int parallelism, Configuration extra) {
+    Configuration conf = new Configuration(extra);
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
     return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
   }

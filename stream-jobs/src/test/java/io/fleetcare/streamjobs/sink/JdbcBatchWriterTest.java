@@ -39,6 +39,24 @@ class JdbcBatchWriterTest {
   }
 
   @Test
+  void batchesAreSentAsMultiRowInsertsUnlessTheUrlSaysOtherwise() {
+    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db").connectionUrl())
+        .isEqualTo("jdbc:postgresql://h/db?reWriteBatchedInserts=true");
+    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db?user=u").connectionUrl())
+        .isEqualTo("jdbc:postgresql://h/db?user=u&reWriteBatchedInserts=true");
+    assertThat(
+            JdbcSinkOptions.defaults("jdbc:postgresql://h/db?reWriteBatchedInserts=false")
+                .connectionUrl())
+        .isEqualTo("jdbc:postgresql://h/db?reWriteBatchedInserts=false");
+  }
+
+  @Test
+  void rowsWaitAtMostTwoHundredMillisecondsByDefault() {
+    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db").flushInterval())
+        .isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
   void nulCharactersCannotBreakTheDeadLetterSink() {
     assertThat(DeadLetterRowBinder.textSafe("fleet/\0/telemetry"))
         .isEqualTo("fleet/\\u0000/telemetry");
