@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -353,9 +354,13 @@ final class MqttSessionClient implements MqttCallback {
     o.setConnectionTimeout((int) options.connectionTimeout().toSeconds());
     // Our own loop reconnects (see the class comment).
     o.setAutomaticReconnect(false);
-    options
-        .trustedCertificatesPem()
-        .ifPresent(pem -> o.setSocketFactory(TrustedCertificates.socketFactory(pem)));
+    if (MqttSourceOptions.usesTls(options.serverUri())) {
+      options
+          .trustedCertificatesPem()
+          .ifPresent(pem -> o.setSocketFactory(TrustedCertificates.socketFactory(pem)));
+    } else if (!options.serverUri().toLowerCase(Locale.ROOT).startsWith("ws")) {
+      o.setSocketFactory(BufferedSocketFactory.INSTANCE);
+    }
     options.username().ifPresent(o::setUserName);
     options.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
     return o;
