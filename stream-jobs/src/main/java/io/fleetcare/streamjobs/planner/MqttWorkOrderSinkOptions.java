@@ -8,22 +8,16 @@ import java.util.Objects;
  * Options of {@link MqttWorkOrderSink}, validated at construction.
  *
  * @param brokerUrl e.g. {@code tcp://localhost:1883}
- * @param clientIdPrefix each writer connects as {@code <prefix>-<subtask>} with a persistent
- *     session, so messages in flight at a disconnect are resent on reconnect (default {@code
- *     fleetcare-planner})
+ * @param clientIdPrefix each writer connects as {@code <prefix>-<subtask>} (default {@code
+ *     fleetcare-planner}); with a clean session: the writer itself sends again what a lost
+ *     connection took
  * @param maxInFlight a writer waits for acknowledgements once this many QoS 1 publishes are
  *     unacknowledged (default 100)
  * @param ackTimeout how long a flush (every checkpoint) waits for the broker's acknowledgements,
  *     and a write for a lost connection to come back, before failing the task (default 60 s)
- * @param sessionExpiry how long the broker keeps a writer's session after a disconnect (default 1
- *     hour)
  */
 public record MqttWorkOrderSinkOptions(
-    String brokerUrl,
-    String clientIdPrefix,
-    int maxInFlight,
-    Duration ackTimeout,
-    Duration sessionExpiry)
+    String brokerUrl, String clientIdPrefix, int maxInFlight, Duration ackTimeout)
     implements Serializable {
   public MqttWorkOrderSinkOptions {
     Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -36,19 +30,16 @@ public record MqttWorkOrderSinkOptions(
     if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
       throw new IllegalArgumentException("ackTimeout must be positive, was " + ackTimeout);
     }
-    if (sessionExpiry == null || sessionExpiry.isNegative()) {
-      throw new IllegalArgumentException("sessionExpiry must be >= 0, was " + sessionExpiry);
-    }
   }
 
   /** The documented defaults for a broker. */
   public static MqttWorkOrderSinkOptions defaults(String brokerUrl) {
     return new MqttWorkOrderSinkOptions(
-        brokerUrl, "fleetcare-planner", 100, Duration.ofSeconds(60), Duration.ofHours(1));
+        brokerUrl, "fleetcare-planner", 100, Duration.ofSeconds(60));
   }
 
   /** These options with another client id prefix. */
   public MqttWorkOrderSinkOptions withClientIdPrefix(String prefix) {
-    return new MqttWorkOrderSinkOptions(brokerUrl, prefix, maxInFlight, ackTimeout, sessionExpiry);
+    return new MqttWorkOrderSinkOptions(brokerUrl, prefix, maxInFlight, ackTimeout);
   }
 }

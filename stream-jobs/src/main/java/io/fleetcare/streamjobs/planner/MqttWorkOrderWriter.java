@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One writer of {@link MqttWorkOrderSink}: publishes each order (QoS 1) and keeps the tokens of
- * unacknowledged publishes; {@link #flush} waits for all of them. A failed or unacknowledged
- * publish fails the task, and Flink replays from the last checkpoint.
+ * unacknowledged publishes; {@link #flush} waits for all of them. A publish the lost connection
+ * took with it is sent again once Paho has reconnected (the service ignores a repeated version); a
+ * publish the broker refuses, or one not acknowledged within the timeout, fails the task, and Flink
+ * replays from the last checkpoint.
  */
 final class MqttWorkOrderWriter
     implements org.apache.flink.api.connector.sink2.SinkWriter<WorkOrder>, MqttCallback {
@@ -30,10 +33,13 @@ final class MqttWorkOrderWriter
   private final MqttWorkOrderSinkOptions options;
   private final String clientId;
   private final WorkOrderMessage codec = new WorkOrderMessage();
-  private final Deque<IMqttToken> pending = new ArrayDeque<>();
+  private final Deque<Publish> pending = new ArrayDeque<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Object connectedSignal = new Object();
   private final MqttAsyncClient client;
+
+  /** Resends of one order across connection losses before the task fails. */
+  private static final int MAX_RESENDS = 5;
 
   MqttWorkOrderWriter(MqttWorkOrderSinkOptions options, String clientId) throws IOException {
     this.options = options;
@@ -42,8 +48,10 @@ final class MqttWorkOrderWriter
       client = new MqttAsyncClient(options.brokerUrl(), clientId, new MemoryPersistence());
       client.setCallback(this);
       MqttConnectionOptions o = new MqttConnectionOptions();
-      o.setCleanStart(false);
-      o.setSessionExpiryInterval(options.sessionExpiry().toSeconds());
+      // A clean session on every (re)connect: Paho 1.2.5 replaying its in-flight publishes on a
+      // resumed session made Mosquitto disconnect it with a protocol error (0x82) again and
+      // again; this writer sends what the lost connection took again itself.
+      o.setCleanStart(true);
       o.setAutomaticReconnect(true);
       o.setConnectionTimeout((int) Math.max(1, options.ackTimeout().toSeconds()));
       client.connect(o).waitForCompletion(options.ackTimeout().toMillis());
@@ -62,11 +70,25 @@ final class MqttWorkOrderWriter
     MqttMessage message = new MqttMessage(codec.encode(order));
     message.setQos(1);
     String topic = WorkOrderMessage.topicOf(order);
-    awaitConnected();
-    try {
-      pending.addLast(client.publish(topic, message));
-    } catch (MqttException e) {
-      throw new IOException("cannot publish work order " + order.id() + " on " + topic, e);
+    pending.addLast(new Publish(topic, message, publish(topic, message)));
+  }
+
+  /** One order on its way: what to send again if the connection is lost before the PUBACK. */
+  private record Publish(String topic, MqttMessage message, IMqttToken token) {}
+
+  private IMqttToken publish(String topic, MqttMessage message)
+      throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      awaitConnected();
+      try {
+        return client.publish(topic, message);
+      } catch (MqttException e) {
+        // The connection can go between the check and the send; wait for the reconnect.
+        if (!lostWithConnection(e) || attempt > MAX_RESENDS) {
+          throw new IOException("cannot publish a work order on " + topic, e);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
@@ -78,24 +100,42 @@ final class MqttWorkOrderWriter
     }
   }
 
-  private void dropAcknowledged() throws IOException {
-    while (!pending.isEmpty() && pending.peekFirst().isComplete()) {
-      check(pending.removeFirst());
+  private void dropAcknowledged() throws IOException, InterruptedException {
+    while (!pending.isEmpty() && pending.peekFirst().token().isComplete()) {
+      await(pending.removeFirst());
     }
   }
 
-  private void await(IMqttToken token) throws IOException {
-    try {
-      token.waitForCompletion(options.ackTimeout().toMillis());
-    } catch (MqttException e) {
-      throw new IOException(
-          "work order not acknowledged by "
-              + options.brokerUrl()
-              + " within "
-              + options.ackTimeout(),
-          e);
+  private void await(Publish publish) throws IOException, InterruptedException {
+    IMqttToken token = publish.token();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        token.waitForCompletion(options.ackTimeout().toMillis());
+      } catch (MqttException e) {
+        if (!lostWithConnection(e) || attempt > MAX_RESENDS) {
+          throw new IOException(
+              "work order not acknowledged by "
+                  + options.brokerUrl()
+                  + " within "
+                  + options.ackTimeout(),
+              e);
+        }
+        LOG.info("work-order publisher {} sends again an order the lost connection took", clientId);
+        token = publish(publish.topic(), publish.message());
+        continue;
+      }
+      check(token);
+      return;
     }
-    check(token);
+  }
+
+  /** A publish that failed only because the connection went away: sending it again is safe. */
+  private static boolean lostWithConnection(MqttException e) {
+    int code = e.getReasonCode();
+    return code == MqttClientException.REASON_CODE_CONNECTION_LOST
+        || code == MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED
+        || code == MqttClientException.REASON_CODE_CLIENT_DISCONNECTING
+        || code == MqttClientException.REASON_CODE_CLIENT_CLOSED;
   }
 
   private static void check(IMqttToken token) throws IOException {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <p>(ingest's tests have the same helper; test classes are not shared between modules.)
  */
-final class DrillBroker implements AutoCloseable {
+public final class DrillBroker implements AutoCloseable {
   private static final String MOSQUITTO = "/usr/sbin/mosquitto";
   private static final String SHIPPED_CONFIG = "/mosquitto/fleetcare-mosquitto.conf";
 
@@ -40,7 +40,7 @@ final class DrillBroker implements AutoCloseable {
   }
 
   /** Starts the shipped configuration in {@code dir}. */
-  static DrillBroker start(Path dir) throws IOException {
+  public static DrillBroker start(Path dir) throws IOException {
     int port = freePort();
     Path data = Files.createDirectories(dir.resolve("mosquitto-data"));
     String text;
@@ -63,7 +63,7 @@ final class DrillBroker implements AutoCloseable {
   }
 
   /** Starts the process (again) and waits until it accepts connections. */
-  synchronized void start() throws IOException {
+  public synchronized void start() throws IOException {
     Process started =
         new ProcessBuilder(MOSQUITTO, "-c", config.toString())
             .redirectErrorStream(true)
@@ -78,7 +78,7 @@ final class DrillBroker implements AutoCloseable {
   }
 
   /** SIGTERM (Mosquitto saves its database), then waits for the exit; returns the exit code. */
-  synchronized int stop() throws InterruptedException {
+  public synchronized int stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("mosquitto did not exit within 30 s of SIGTERM, see " + log);
@@ -86,7 +86,7 @@ final class DrillBroker implements AutoCloseable {
     return process.exitValue();
   }
 
-  String uri() {
+  public String uri() {
     return "tcp://127.0.0.1:" + port;
   }
 
