@@ -35,8 +35,8 @@ final class MqttWorkOrderWriter
   private final WorkOrderMessage codec = new WorkOrderMessage();
   private final Deque<Publish> pending = new ArrayDeque<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final Object connectedSignal = new Object();
   private final MqttAsyncClient client;
+  private final MqttConnectionOptions connectOptions;
 
   /** Resends of one order across connection losses before the task fails. */
   private static final int MAX_RESENDS = 5;
@@ -47,14 +47,17 @@ final class MqttWorkOrderWriter
     try {
       client = new MqttAsyncClient(options.brokerUrl(), clientId, new MemoryPersistence());
       client.setCallback(this);
-      MqttConnectionOptions o = new MqttConnectionOptions();
+      connectOptions = new MqttConnectionOptions();
       // A clean session on every (re)connect: Paho 1.2.5 replaying its in-flight publishes on a
       // resumed session made Mosquitto disconnect it with a protocol error (0x82) again and
       // again; this writer sends what the lost connection took again itself.
-      o.setCleanStart(true);
-      o.setAutomaticReconnect(true);
-      o.setConnectionTimeout((int) Math.max(1, options.ackTimeout().toSeconds()));
-      client.connect(o).waitForCompletion(options.ackTimeout().toMillis());
+      connectOptions.setCleanStart(true);
+      // The writer reconnects itself, when it next needs the connection: Paho's background
+      // reconnect outlived a closed writer after a task failover, and the old and the new writer
+      // (same client id) then kicked each other off the broker every second.
+      connectOptions.setAutomaticReconnect(false);
+      connectOptions.setConnectionTimeout((int) Math.max(1, options.ackTimeout().toSeconds()));
+      client.connect(connectOptions).waitForCompletion(options.ackTimeout().toMillis());
     } catch (MqttException e) {
       throw new IOException(
           "cannot connect to MQTT broker " + options.brokerUrl() + " as " + clientId + ": " + e, e);
@@ -154,18 +157,25 @@ final class MqttWorkOrderWriter
     }
   }
 
+  /** Reconnects (every 500 ms) until connected or the ack timeout has passed. */
   private void awaitConnected() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + options.ackTimeout().toNanos();
-    synchronized (connectedSignal) {
-      while (!client.isConnected()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          Throwable cause = failure.get();
-          throw new IOException(
-              "MQTT broker " + options.brokerUrl() + " unreachable for " + options.ackTimeout(),
-              cause);
+    while (!client.isConnected()) {
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+      if (leftMs <= 0) {
+        throw new IOException(
+            "MQTT broker " + options.brokerUrl() + " unreachable for " + options.ackTimeout(),
+            failure.get());
+      }
+      try {
+        client.connect(connectOptions).waitForCompletion(leftMs);
+        LOG.info("work-order publisher {} reconnected to {}", clientId, options.brokerUrl());
+      } catch (MqttException e) {
+        if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_CONNECTED) {
+          return;
         }
-        connectedSignal.wait(Math.max(1, left / 1_000_000));
+        failure.set(e);
+        Thread.sleep(Math.min(500, Math.max(1, leftMs)));
       }
     }
   }
@@ -186,18 +196,14 @@ final class MqttWorkOrderWriter
   // ---- Paho callbacks (Paho's threads) ----
 
   @Override
-  public void connectComplete(boolean reconnect, String serverUri) {
-    if (reconnect) {
-      LOG.info("work-order publisher {} reconnected to {}", clientId, serverUri);
-    }
-    synchronized (connectedSignal) {
-      connectedSignal.notifyAll();
-    }
-  }
+  public void connectComplete(boolean reconnect, String serverUri) {}
 
   @Override
   public void disconnected(MqttDisconnectResponse response) {
-    LOG.warn("work-order publisher {} lost its connection: {}; reconnecting", clientId, response);
+    LOG.warn(
+        "work-order publisher {} lost its connection: {}; reconnects when it next publishes",
+        clientId,
+        response);
     failure.set(response.getException());
   }
 

@@ -103,7 +103,7 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
 
   private void executeBatch() throws SQLException {
     if (connection == null) {
-      connection = DriverManager.getConnection(options.connectionUrl());
+      connection = DriverManager.getConnection(options.connectionUrl(sql));
       connection.setAutoCommit(false);
       statement = connection.prepareStatement(sql);
     }

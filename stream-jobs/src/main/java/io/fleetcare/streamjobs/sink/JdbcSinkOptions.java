@@ -48,15 +48,22 @@ public record JdbcSinkOptions(
   }
 
   /**
-   * The URL the writer connects with: {@link #jdbcUrl} with pgjdbc's {@code
+   * The URL a writer of {@code sql} connects with: {@link #jdbcUrl} with pgjdbc's {@code
    * reWriteBatchedInserts=true} unless it sets that property itself. pgjdbc then sends a batch as
    * multi-row INSERTs instead of one statement per row, which takes several times fewer round trips
-   * and parse/bind steps per row.
+   * and parse/bind steps per row. Not for an {@code ON CONFLICT DO UPDATE} statement: one multi-row
+   * INSERT must not update the same row twice (SQLState 21000), and a batch may well hold two
+   * versions of a row (e.g. a vehicle's usage profile).
    */
-  public String connectionUrl() {
-    if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts=")) {
+  public String connectionUrl(String sql) {
+    if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts=")
+        || updatesOnConflict(sql)) {
       return jdbcUrl;
     }
     return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+  }
+
+  private static boolean updatesOnConflict(String sql) {
+    return sql.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").contains("DO UPDATE");
   }
 }

@@ -6,6 +6,7 @@ import io.fleetcare.ingest.decode.DeadLetter;
 import io.fleetcare.streamjobs.db.SchemaMigrator;
 import io.fleetcare.streamjobs.distance.DistanceFuelIncrement;
 import io.fleetcare.streamjobs.distance.TelemetryBatchRow;
+import io.fleetcare.streamjobs.signal.UsageProfileSnapshot;
 import io.fleetcare.streamjobs.testing.TcpProxy;
 import io.fleetcare.streamjobs.testing.TestDatabase;
 import java.net.URI;
@@ -114,6 +115,28 @@ class JdbcBatchSinkIT {
       }
       assertThat(db.queryLong("SELECT count(*) FROM dead_letter")).isEqualTo(302);
       assertThat(db.queryLong("SELECT count(DISTINCT topic) FROM dead_letter")).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void anUpsertBatchHoldingTwoVersionsOfARowKeepsTheLaterOne() throws Exception {
+    // One writer (parallelism 1) so that both versions of each vehicle land in one batch.
+    List<UsageProfileSnapshot> profiles = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String vin = "WVWZZZ1JZXW0000" + String.format("%02d", i % 20);
+      profiles.add(new UsageProfileSnapshot(vin, T0 + i, i, 0.5, 10, 40, 0.1, 0.0, "commute"));
+    }
+    try (TestDatabase db = TestDatabase.create()) {
+      SchemaMigrator.migrate(db.jdbcUrl());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(1);
+      env.fromData(profiles)
+          .sinkTo(
+              new JdbcBatchSink<>(
+                  JdbcSinkOptions.defaults(db.jdbcUrl()), new UsageProfileBinder()));
+      env.execute("jdbc-upsert-it");
+      assertThat(db.queryLong("SELECT count(*) FROM usage_profile")).isEqualTo(20);
+      assertThat(db.queryLong("SELECT min(trips) FROM usage_profile")).isEqualTo(20);
     }
   }
 

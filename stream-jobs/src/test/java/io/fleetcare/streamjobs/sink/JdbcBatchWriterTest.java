@@ -39,15 +39,21 @@ class JdbcBatchWriterTest {
   }
 
   @Test
-  void batchesAreSentAsMultiRowInsertsUnlessTheUrlSaysOtherwise() {
-    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db").connectionUrl())
+  void batchesAreSentAsMultiRowInsertsUnlessTheUrlOrAnUpsertSaysOtherwise() {
+    String insert = "INSERT INTO t (a) VALUES (?) ON CONFLICT DO NOTHING";
+    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db").connectionUrl(insert))
         .isEqualTo("jdbc:postgresql://h/db?reWriteBatchedInserts=true");
-    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db?user=u").connectionUrl())
+    assertThat(JdbcSinkOptions.defaults("jdbc:postgresql://h/db?user=u").connectionUrl(insert))
         .isEqualTo("jdbc:postgresql://h/db?user=u&reWriteBatchedInserts=true");
     assertThat(
             JdbcSinkOptions.defaults("jdbc:postgresql://h/db?reWriteBatchedInserts=false")
-                .connectionUrl())
+                .connectionUrl(insert))
         .isEqualTo("jdbc:postgresql://h/db?reWriteBatchedInserts=false");
+    // Two versions of one row in a multi-row upsert fail the whole batch (SQLState 21000).
+    assertThat(
+            JdbcSinkOptions.defaults("jdbc:postgresql://h/db")
+                .connectionUrl(SqlStatements.load("upsert_usage_profile")))
+        .isEqualTo("jdbc:postgresql://h/db");
   }
 
   @Test
