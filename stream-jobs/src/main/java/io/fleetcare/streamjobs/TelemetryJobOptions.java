@@ -16,10 +16,12 @@ import java.util.Deque;
  * @param checkpointInterval checkpoint interval; MQTT messages are acknowledged when the checkpoint
  *     that covers them completes (default 5 s)
  * @param sequenceGapTimeout how long a missing {@code seq} holds later messages back before it is
- *     given up (default 5 min). Long enough to cover the two readers drifting apart under a
- *     backlog: at 10 s, FleetPipelineIT lost 12 % of one car's distance when a message came out
- *     after the ones that follow it. A message a gateway really lost delays that vehicle's later
- *     messages by this much (at most 1,000 held per vehicle).
+ *     given up (default 10 s). A trade-off: when the two readers drift apart by more than this
+ *     under a backlog, a late message comes out after the ones that follow it and the distance
+ *     and brake operators ignore its samples (FleetPipelineIT sets 30 min); longer, and a message
+ *     really lost (e.g. by Mosquitto after a restart, before the readers subscribe again) holds
+ *     its vehicle's later messages back that long (BrokerRestartDrill's probe waited past its 2
+ *     minutes at 5 min).
  * @param maxSampleGap longest interval between two samples that is still integrated into distance
  *     and fuel (default 120 s)
  * @param vehicleIdleTimeout a vehicle without messages for this long loses its keyed state;
@@ -78,7 +80,7 @@ public record TelemetryJobOptions(
         "fleetcare",
         2,
         Duration.ofSeconds(5),
-        Duration.ofMinutes(5),
+        Duration.ofSeconds(10),
         Duration.ofSeconds(120),
         Duration.ofDays(60),
         "");

@@ -128,6 +128,8 @@ class BrokerRestartDrill {
         assertThat(gateways.acknowledged()).isEqualTo(traffic.messages().size());
         accounting.assertExact();
       } finally {
+        // A failed step must not leave the publisher blocking the executor's close forever.
+        background.shutdownNow();
         job.cancel().get();
       }
     }
