@@ -17,11 +17,11 @@ import java.util.Deque;
  *     that covers them completes (default 5 s)
  * @param sequenceGapTimeout how long a missing {@code seq} holds later messages back before it is
  *     given up (default 10 s). A trade-off: when the two readers drift apart by more than this
- *     under a backlog, a late message comes out after the ones that follow it and the distance
- *     and brake operators ignore its samples (FleetPipelineIT sets 30 min); longer, and a message
- *     really lost (e.g. by Mosquitto after a restart, before the readers subscribe again) holds
- *     its vehicle's later messages back that long (BrokerRestartDrill's probe waited past its 2
- *     minutes at 5 min).
+ *     under a backlog, a late message comes out after the ones that follow it and the distance and
+ *     brake operators ignore its samples (FleetPipelineIT sets 30 min); longer, and a message
+ *     really lost (e.g. by Mosquitto after a restart, before the readers subscribe again) holds its
+ *     vehicle's later messages back that long (BrokerRestartDrill's probe waited past its 2 minutes
+ *     at 5 min).
  * @param maxSampleGap longest interval between two samples that is still integrated into distance
  *     and fuel (default 120 s)
  * @param vehicleIdleTimeout a vehicle without messages for this long loses its keyed state;

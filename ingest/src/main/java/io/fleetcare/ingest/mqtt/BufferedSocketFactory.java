@@ -10,12 +10,12 @@ import javax.net.SocketFactory;
 
 /**
  * Plain TCP sockets whose input stream is buffered. Paho mqttv5 1.2.5 reads each packet's fixed
- * header (the type byte and one to four length bytes) one byte per {@code read()} straight from
- * the socket, a system call each, before it reads the body; a buffer under Paho's stream turns
- * those into one read per buffer fill. (The larger cost the bench profile found, Paho parsing each
- * body one byte per call from memory, is not addressed here: docs/benchmarks/README.md.) The
- * source uses it for {@code tcp://} brokers; any other Paho client that reads much (e.g. a
- * benchmark's subscriber) should too: {@code options.setSocketFactory(INSTANCE)}.
+ * header (the type byte and one to four length bytes) one byte per {@code read()} straight from the
+ * socket, a system call each, before it reads the body; a buffer under Paho's stream turns those
+ * into one read per buffer fill. (The larger cost the bench profile found, Paho parsing each body
+ * one byte per call from memory, is not addressed here: docs/benchmarks/README.md.) The source uses
+ * it for {@code tcp://} brokers; any other Paho client that reads much (e.g. a benchmark's
+ * subscriber) should too: {@code options.setSocketFactory(INSTANCE)}.
  */
 public final class BufferedSocketFactory extends SocketFactory {
   /** The factory; it has no state. */
