@@ -95,7 +95,8 @@ class FleetPipelineIT {
               defaults.checkpointInterval(),
               Duration.ofMinutes(30),
               defaults.maxSampleGap(),
-              defaults.vehicleIdleTimeout());
+              defaults.vehicleIdleTimeout(),
+              defaults.modelDirectory());
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(2);
       MqttSource source =
