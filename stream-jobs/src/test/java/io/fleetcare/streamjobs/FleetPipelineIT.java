@@ -52,11 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Samples every second (the simulator's default): the brake estimate needs the speed trace at
  * the resolution braking happens in (see docs/signals.md, "Brake wear"); 300 samples per message.
  *
- * <p>Excluded from the default build (stream-jobs pom) while it fails: after the session's merges
- * one car of 50 (1FCKR5R6XMS000002) stores 1.03 % less distance than the simulator, 12.7766 km of
- * 1,234.39, identical to the metre in two runs, so a deterministic cause, not message order. It
- * passed before the merges; suspects are the ASCII fast path of PayloadCodec and the sequencer's
- * wider start window (docs/signals.md).
+ * <p>A vehicle's first messages can reach the job out of order (the two readers of the shared
+ * subscription): distance-fuel integrates such a straggler on its own (docs/signals.md).
  */
 class FleetPipelineIT {
   private static final int VEHICLES = 50;
@@ -223,12 +220,18 @@ class FleetPipelineIT {
         db.query("SELECT vin, distance_km, fuel_l FROM vehicle_totals")) {
       totals.put((String) row.get("vin"), row);
     }
+    double worstKmPct = 0;
+    double worstFuelPct = 0;
     for (VehicleSummary v : summary.vehicles()) {
       Map<String, Object> row = totals.get(v.vin());
       assertThat(row).as("totals of %s", v.vin()).isNotNull();
       double km = ((Number) row.get("distance_km")).doubleValue();
       double fuel = ((Number) row.get("fuel_l")).doubleValue();
       assertThat(v.distanceKm()).isPositive();
+      worstKmPct = Math.max(worstKmPct, Math.abs(km - v.distanceKm()) / v.distanceKm() * 100);
+      if (v.fuelL() > 0) {
+        worstFuelPct = Math.max(worstFuelPct, Math.abs(fuel - v.fuelL()) / v.fuelL() * 100);
+      }
       assertThat(km)
           .as("distance of %s", v.vin())
           .isCloseTo(v.distanceKm(), within(v.distanceKm() * 0.01));
@@ -236,6 +239,9 @@ class FleetPipelineIT {
           .as("fuel of %s", v.vin())
           .isCloseTo(v.fuelL(), within(v.fuelL() * 0.01 + 1e-9));
     }
+    System.out.printf(
+        "stored vs simulated, worst car: distance %.4f %%, fuel %.4f %%%n",
+        worstKmPct, worstFuelPct);
   }
 
   private static void checkBrakes(

@@ -17,5 +17,17 @@ public final class DistanceFuelState {
   public VehicleProfile.FuelType fuel = VehicleProfile.FuelType.PETROL;
   public IdleClock idle = new IdleClock();
 
+  /** Seq of the newest message integrated in order, or -1 before the first. */
+  public long lastSeq = -1;
+
+  /**
+   * Time spans already integrated, {@code coveredFromMs[i]..coveredToMs[i]}, newest last, at most
+   * {@link DistanceFuelProcessor#MAX_COVERED_SPANS}: a message emitted after its successors (a
+   * straggler the sequencer lets through late) adds only the part outside them.
+   */
+  public long[] coveredFromMs = new long[0];
+
+  public long[] coveredToMs = new long[0];
+
   public DistanceFuelState() {}
 }

@@ -109,6 +109,46 @@ class DistanceFuelProcessorTest {
   }
 
   @Test
+  void aStragglerAfterItsSuccessorsIsIntegratedOnItsOwn() {
+    // Two readers: seq 3 overtakes seqs 1 and 2 (a vehicle's first messages, FleetPipelineIT).
+    processor.process(state, speeds(VIN, 3, 10, 36, 36, 36));
+    DistanceFuelIncrement first = processor.process(state, speeds(VIN, 1, 0, 36, 36, 36));
+    DistanceFuelIncrement second = processor.process(state, speeds(VIN, 2, 5, 36, 36, 36));
+    DistanceFuelIncrement fourth = processor.process(state, speeds(VIN, 4, 13, 36, 36));
+    // Each: 2 intervals of 1 s at 36 km/h inside the message; the joins to its neighbours are lost.
+    assertThat(first.distanceKm()).isCloseTo(0.02, within(1e-12));
+    assertThat(second.distanceKm()).isCloseTo(0.02, within(1e-12));
+    // seq 4 goes on from seq 3 (12 s → 13 s → 14 s).
+    assertThat(fourth.distanceKm()).isCloseTo(0.02, within(1e-12));
+  }
+
+  @Test
+  void aStragglerOfAGapIsNotCountedTwice() {
+    processor.process(state, speeds(VIN, 1, 0, 36, 36));
+    processor.process(state, speeds(VIN, 3, 10, 36, 36));
+    assertThat(processor.process(state, speeds(VIN, 2, 5, 36, 36)).distanceKm())
+        .isCloseTo(0.01, within(1e-12));
+    assertThat(processor.process(state, speeds(VIN, 2, 5, 36, 36)).distanceKm()).isZero();
+  }
+
+  @Test
+  void onlyTheNewPartOfAnOverlappingMessageCounts() {
+    processor.process(state, speeds(VIN, 1, 0, 36, 36, 36));
+    // Samples at 1 s and 2 s were integrated already; 3 s and 4 s go on from 2 s.
+    DistanceFuelIncrement overlap = processor.process(state, speeds(VIN, 2, 1, 36, 36, 36, 36));
+    assertThat(overlap.distanceKm()).isCloseTo(0.02, within(1e-12));
+  }
+
+  @Test
+  void remembersABoundedNumberOfSpans() {
+    for (int seq = 1; seq <= 40; seq += 2) {
+      processor.process(state, speeds(VIN, seq, seq * 10, 36, 36));
+    }
+    assertThat(state.coveredFromMs).hasSize(DistanceFuelProcessor.MAX_COVERED_SPANS);
+    assertThat(state.coveredToMs[state.coveredToMs.length - 1]).isEqualTo(state.lastTsMs);
+  }
+
+  @Test
   void rejectsANonPositiveGap() {
     assertThatThrownBy(() -> new DistanceFuelProcessor(0))
         .isInstanceOf(IllegalArgumentException.class)
