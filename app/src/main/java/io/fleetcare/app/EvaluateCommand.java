@@ -4,6 +4,7 @@ import io.fleetcare.app.evaluate.EvaluationReport;
 import io.fleetcare.app.evaluate.FleetScoring;
 import io.fleetcare.app.evaluate.JobRun;
 import io.fleetcare.app.evaluate.SimulatedFleetRun;
+import io.fleetcare.predictors.evaluation.CrossingVisibility;
 import io.fleetcare.predictors.evaluation.EvaluationOptions;
 import io.fleetcare.predictors.evaluation.GroundTruth;
 import io.fleetcare.predictors.evaluation.GroundTruthReader;
@@ -143,6 +144,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .score("job " + served, run.truth(), FleetScoring.orders(job.workOrders()));
         baselines = FleetScoring.baselines(run.vehicles(), run.truth(), options);
         diagnostic = referencePolicy(run, options, err);
+        visibility = new CrossingVisibility(run.vehicles()).split(model);
         setup = describe(messages.toString(), served, job, Double.NaN);
         err.println(setup);
         return print(out, err, model, baselines, setup);
@@ -157,6 +159,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.println("scoring the baselines on " + messages + " ...");
         SimulatedFleetRun run = SimulatedFleetRun.read(messages, groundTruth);
         baselines = FleetScoring.baselines(run.vehicles(), truth, options);
+        visibility = new CrossingVisibility(run.vehicles()).split(model);
       }
       setup = "Scored " + (workOrders != null ? workOrders : forecasts) + " against " + groundTruth;
     } else {
@@ -176,6 +179,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .score("job " + served, run.truth(), FleetScoring.orders(job.workOrders()));
         baselines = FleetScoring.baselines(run.vehicles(), run.truth(), options);
         diagnostic = referencePolicy(run, options, err);
+        visibility = new CrossingVisibility(run.vehicles()).split(model);
         setup =
             describe(
                 String.format(
@@ -200,6 +204,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** Set by the job runs: the served model's forecasts through the reference order policy. */
   private Scorecard diagnostic;
+
+  /** Set when the fleet's messages are known: the scored crossings by what the messages showed. */
+  private List<CrossingVisibility.Split> visibility = List.of();
 
   private Scorecard referencePolicy(
       SimulatedFleetRun run, EvaluationOptions options, PrintWriter err) {
@@ -252,10 +259,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.print(ScorecardFormat.table(List.of(diagnostic)));
       err.flush();
     }
+    if (!visibility.isEmpty()) {
+      err.println();
+      err.println("crossings the messages showed at least 7 days ahead (scored orders: the job's)");
+      err.print(CrossingVisibility.table(visibility));
+      err.flush();
+    }
     if (report != null) {
       Path file =
           EvaluationReport.write(
-              report, "Fleetcare evaluation", model, baselines, setup, diagnostic);
+              report, "Fleetcare evaluation", model, baselines, setup, diagnostic, visibility);
       err.println("report: " + file);
     }
     out.flush();

@@ -74,7 +74,12 @@ class EvaluateCommandIT {
       assertThat(json.path("baselines").path(b).path("overall").has("recall")).as(b).isTrue();
     }
     assertThat(Files.readString(report.resolve("report.md")))
-        .contains("## Scorecards", "lead-time-histogram.png", "predicted-vs-actual.png");
+        .contains(
+            "## Scorecards",
+            "## What the messages showed",
+            "visible recall",
+            "lead-time-histogram.png",
+            "predicted-vs-actual.png");
     for (String png : new String[] {"lead-time-histogram.png", "predicted-vs-actual.png"}) {
       byte[] head = Files.readAllBytes(report.resolve(png));
       assertThat(head.length).isGreaterThan(1000);

@@ -2,6 +2,7 @@ package io.fleetcare.app.evaluate;
 
 import io.fleetcare.predictors.evaluation.ComponentScore;
 import io.fleetcare.predictors.evaluation.CrossingOutcome;
+import io.fleetcare.predictors.evaluation.CrossingVisibility;
 import io.fleetcare.predictors.evaluation.Scorecard;
 import io.fleetcare.predictors.evaluation.ScorecardFormat;
 import java.io.IOException;
@@ -42,7 +43,8 @@ public final class EvaluationReport {
       Scorecard model,
       Map<String, Scorecard> baselines,
       String setup,
-      Scorecard diagnostic)
+      Scorecard diagnostic,
+      List<CrossingVisibility.Split> visibility)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(dir);
@@ -64,6 +66,19 @@ public final class EvaluationReport {
               + " (order when the median crossing is at most 11 days ahead) instead of the job's"
               + " planner. The difference is the planner's order rule, not the forecasts.\n\n");
       md.append("```\n").append(ScorecardFormat.table(List.of(diagnostic))).append("```\n\n");
+    }
+    if (!visibility.isEmpty()) {
+      md.append("## What the messages showed\n\n");
+      md.append(
+          "A crossing is *visible* when the car reported an indicator of that threshold at least"
+              + " 7 days before it (pad wear, cranking voltage, tyre pressure or tread depth, fuel"
+              + " drift, state of health, odometer); a car without a pad-wear sensor, a tread"
+              + " signal or an odometer (before its first mileage service) sends nothing that says"
+              + " how far the component is from its threshold. *Visible recall* is the job's"
+              + " recall over visible crossings; the *recall ceiling* is the recall the job would"
+              + " have with every visible crossing ordered on time and nothing more of the"
+              + " hidden ones.\n\n");
+      md.append("```\n").append(CrossingVisibility.table(visibility)).append("```\n\n");
     }
     md.append("## Model against each baseline\n\n");
     md.append(

@@ -50,7 +50,9 @@ public final class GroundTruthReader {
         first = first == null || at.isBefore(first) ? at : first;
         last = last == null || at.isAfter(last) ? at : last;
         switch (kind) {
-          case "THRESHOLD_CROSSED" -> crossings.add(new GroundTruthCrossing(vin, component, at));
+          case "THRESHOLD_CROSSED" ->
+              crossings.add(
+                  new GroundTruthCrossing(vin, component, at, j.path("threshold").asText("")));
           case "SERVICE_PERFORMED" -> services.add(new ServiceEvent(vin, component, at));
           default -> {}
         }
