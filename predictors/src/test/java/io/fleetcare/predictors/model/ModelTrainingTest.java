@@ -75,6 +75,26 @@ class ModelTrainingTest {
             .train(train.vehicles(), train.truth(), Map.of("source", "synthetic seed 1"));
     assertThat(trained.metadata().fingerprint()).hasSize(64);
     assertThat(trained.metadata().smileVersion()).isEqualTo("4.4.2");
+    // The correction is kept only when it wins the held-out vehicles' scorecard (recall +
+    // precision through OrderPolicy; a tie goes by the log error); the metrics show both lines.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pads =
+        (Map<String, Object>) trained.metadata().metrics().get("PAD_WEAR_PERCENT");
+    assertThat(pads).containsEntry("chosenBy", "heldOutScorecard");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> trendLine = (Map<String, Object>) pads.get("heldOutTrend");
+    assertThat((Integer) trendLine.get("crossings")).isPositive();
+    if (pads.get("heldOutTrendGbm") instanceof Map<?, ?> gbmLine
+        && "trend+gbm".equals(trained.metadata().indicators().get("PAD_WEAR_PERCENT"))) {
+      double gbmMerit = (Double) gbmLine.get("recall") + (Double) gbmLine.get("precision");
+      double trendMerit = (Double) trendLine.get("recall") + (Double) trendLine.get("precision");
+      assertThat(gbmMerit).isGreaterThanOrEqualTo(trendMerit);
+      if (gbmMerit == trendMerit) {
+        // A tie is decided by the held-out log error.
+        assertThat((Double) pads.get("gbmMaeLogDays"))
+            .isLessThan((Double) pads.get("trendMaeLogDays"));
+      }
+    }
 
     Path versionDir = ModelFiles.write(dir, trained);
     assertThat(ModelFiles.latest(dir)).isEqualTo(versionDir);

@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * event time.
  *
  * <ul>
- *   <li><b>Maintenance</b> from {@link ComponentForecast}s: planned when the crossing is predicted
- *       within {@code maxLeadDays} (or its probability within the window reaches {@code
- *       minProbability}); due from {@code minLeadDays} ahead to the predicted date, clamped into
- *       the window; URGENT (due from today) when the crossing is closer than {@code minLeadDays} or
- *       a critical fault code of the component is set. Mileage: due from {@code mileageLeadDays}
- *       before the projected milestone to the milestone.
+ *   <li><b>Maintenance</b> from {@link ComponentForecast}s: planned when the predicted crossing is
+ *       at most {@code planLeadDays} ahead (the middle of the window), or (with {@code
+ *       planOnInterval}) when the forecast's interval ends within {@code maxLeadDays}; due from
+ *       {@code minLeadDays} to {@code maxLeadDays} ahead (mileage alike); URGENT (due from today to
+ *       the crossing, at most {@code minLeadDays}) when the crossing is closer than {@code
+ *       minLeadDays} or a critical fault code of the component is set.
  *   <li><b>One open order per type</b>: while open, new forecasts update it under the same id (sent
  *       again only when it becomes URGENT or its predicted date moves by {@code updateShiftDays});
  *       the id is {@link WorkOrder#planId} of the first planning, so a replay gives the same ids.
@@ -137,12 +137,11 @@ public final class WorkOrderPlanner implements Serializable {
     PlannerTypeState rec = load(c, type);
     long today = day(f.tsMs());
     expireOpen(rec, today);
-    boolean need =
-        f.predictedDate() != null
-            && (f.probabilityWithin15Days() >= options.minProbability()
-                || f.predictedDate().toEpochDay() <= today + options.maxLeadDays());
+    long predicted = f.predictedDate() == null ? Long.MAX_VALUE : f.predictedDate().toEpochDay();
+    boolean need = plans(f, today, predicted);
     if (rec.phase == Phase.SUPPRESSED) {
-      boolean healthyAgain = !need && f.tsMs() > rec.serviceMs;
+      // Healthy: no crossing predicted within the window at all (not merely "not yet planned").
+      boolean healthyAgain = predicted > today + options.maxLeadDays() && f.tsMs() > rec.serviceMs;
       boolean limitPassed = f.tsMs() - rec.serviceMs > options.maxSuppressionDays() * DAY_MS;
       if (!healthyAgain && !limitPassed) {
         return;
@@ -154,19 +153,17 @@ public final class WorkOrderPlanner implements Serializable {
       save(c, type, rec, f.tsMs());
       return;
     }
-    long predicted = f.predictedDate().toEpochDay();
     boolean urgent = predicted - today < options.minLeadDays() || !rec.codes.isEmpty();
     long from;
     long to;
     if (urgent) {
       from = today;
       to = Math.max(today, Math.min(predicted, today + options.minLeadDays()));
-    } else if (type.equals(WorkOrderType.MILEAGE_SERVICE)) {
-      from = Math.max(today, predicted - options.mileageLeadDays());
-      to = Math.max(from, predicted);
     } else {
+      // The whole window, not up to the predicted date: a crossing a few days later than
+      // predicted is still inside it (mileage alike).
       from = today + options.minLeadDays();
-      to = Math.max(from, Math.min(predicted, today + options.maxLeadDays()));
+      to = today + options.maxLeadDays();
     }
     boolean send;
     if (rec.phase == Phase.OPEN) {
@@ -207,6 +204,24 @@ public final class WorkOrderPlanner implements Serializable {
           null);
     }
     save(c, type, rec, f.tsMs());
+  }
+
+  /**
+   * The trigger, at the middle of the window: the predicted crossing is at most {@code
+   * planLeadDays} ahead, or (with {@code planOnInterval}) the interval's late end (p90) is within
+   * the window, so the crossing is inside it even if it comes late. Planning at the window's far
+   * edge made every optimistic forecast an early order (docs/predictions.md).
+   */
+  private boolean plans(ComponentForecast f, long today, long predicted) {
+    if (f.predictedDate() == null) {
+      return false;
+    }
+    if (predicted <= today + options.planLeadDays()) {
+      return true;
+    }
+    return options.planOnInterval()
+        && f.highDate() != null
+        && f.highDate().toEpochDay() <= today + options.maxLeadDays();
   }
 
   /** An open order the planner never saw serviced stops blocking after its grace period. */

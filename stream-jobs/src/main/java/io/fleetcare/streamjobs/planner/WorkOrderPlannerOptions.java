@@ -9,15 +9,17 @@ import java.util.Objects;
  *
  * @param minLeadDays a NORMAL order is due no earlier than this many days after the event day; a
  *     crossing closer than this makes the order URGENT (default 7)
- * @param maxLeadDays an order is planned when the predicted crossing is at most this many days
- *     ahead (or its probability within the window reaches {@code minProbability}); a NORMAL order's
- *     due window ends no later than this (default 15)
- * @param minProbability plan when the forecast's probability of crossing within the window is at
- *     least this, 0..1 (default 0.5)
+ * @param maxLeadDays a NORMAL order's due window ends this many days after the event day (default
+ *     15)
+ * @param planLeadDays an order is planned when the predicted crossing is at most this many days
+ *     ahead, minLeadDays..maxLeadDays (default 11, the middle of the window: ordering at the far
+ *     edge made optimistic forecasts early orders)
+ * @param planOnInterval also plan when the forecast's 80 % interval ends ({@code highDate}) within
+ *     {@code maxLeadDays}, i.e. the crossing is inside the window even if it comes late (default
+ *     false: on the tuning seed it planned earlier and cost recall and precision, see
+ *     docs/predictions.md)
  * @param updateShiftDays an open order is re-sent (same id) when its predicted date moves by at
  *     least this many days, or when it becomes URGENT (default 3)
- * @param mileageLeadDays a mileage order is due from this many days before the projected milestone
- *     (default 7)
  * @param reopenAfterDays an open order the planner never saw serviced (dismissed, say) stops
  *     blocking a new one this many days after its due window ends (default 30)
  * @param maxSuppressionDays after a SERVICE_PERFORMED the type stays quiet until a forecast shows
@@ -33,9 +35,9 @@ import java.util.Objects;
 public record WorkOrderPlannerOptions(
     int minLeadDays,
     int maxLeadDays,
-    double minProbability,
+    int planLeadDays,
+    boolean planOnInterval,
     int updateShiftDays,
-    int mileageLeadDays,
     int reopenAfterDays,
     int maxSuppressionDays,
     int faultDueDays,
@@ -49,11 +51,16 @@ public record WorkOrderPlannerOptions(
       throw new IllegalArgumentException(
           "need 0 <= minLeadDays <= maxLeadDays, were " + minLeadDays + " and " + maxLeadDays);
     }
-    if (!(minProbability > 0 && minProbability <= 1)) {
-      throw new IllegalArgumentException("minProbability must be in (0, 1], was " + minProbability);
+    if (planLeadDays < minLeadDays || planLeadDays > maxLeadDays) {
+      throw new IllegalArgumentException(
+          "need minLeadDays <= planLeadDays <= maxLeadDays, were "
+              + minLeadDays
+              + ", "
+              + planLeadDays
+              + " and "
+              + maxLeadDays);
     }
     if (updateShiftDays < 1
-        || mileageLeadDays < 0
         || reopenAfterDays < 0
         || maxSuppressionDays < 1
         || faultDueDays < 0
@@ -73,9 +80,9 @@ public record WorkOrderPlannerOptions(
     return new WorkOrderPlannerOptions(
         7,
         15,
-        0.5,
+        11,
+        false,
         3,
-        7,
         30,
         60,
         7,
@@ -85,14 +92,31 @@ public record WorkOrderPlannerOptions(
         MaintenanceRules.defaults());
   }
 
-  /** These options with a different window (days ahead). */
+  /** These options with a different window (days ahead), planning at its middle (rounded down). */
   public WorkOrderPlannerOptions withWindow(int minLeadDays, int maxLeadDays) {
     return new WorkOrderPlannerOptions(
         minLeadDays,
         maxLeadDays,
-        minProbability,
+        (minLeadDays + maxLeadDays) / 2,
+        planOnInterval,
         updateShiftDays,
-        mileageLeadDays,
+        reopenAfterDays,
+        maxSuppressionDays,
+        faultDueDays,
+        criticalFaultDueDays,
+        idleTimeout,
+        careRules,
+        maintenanceRules);
+  }
+
+  /** These options planning also (or not) when the forecast's interval ends within the window. */
+  public WorkOrderPlannerOptions withPlanOnInterval(boolean planOnInterval) {
+    return new WorkOrderPlannerOptions(
+        minLeadDays,
+        maxLeadDays,
+        planLeadDays,
+        planOnInterval,
+        updateShiftDays,
         reopenAfterDays,
         maxSuppressionDays,
         faultDueDays,
@@ -107,9 +131,9 @@ public record WorkOrderPlannerOptions(
     return new WorkOrderPlannerOptions(
         minLeadDays,
         maxLeadDays,
-        minProbability,
+        planLeadDays,
+        planOnInterval,
         updateShiftDays,
-        mileageLeadDays,
         reopenAfterDays,
         maxSuppressionDays,
         faultDueDays,

@@ -42,7 +42,7 @@ class MqttWorkOrderSinkIT {
     for (PlannerInput in :
         List.of(
             profile(2022),
-            forecast(WorkOrderType.BRAKE_PADS, 0, 12, 0.8),
+            forecast(WorkOrderType.BRAKE_PADS, 0, 11, 0.8),
             forecast(WorkOrderType.TYRES, 0, 3, 0.9),
             forecast(WorkOrderType.BRAKE_PADS, 4, 5, 0.99))) {
       planner.onInput(vehicle, types, signals, in, orders::add);
@@ -153,7 +153,7 @@ class MqttWorkOrderSinkIT {
     for (PlannerInput in :
         List.of(
             profile(2022),
-            forecast(WorkOrderType.BRAKE_PADS, 0, 12, 0.8),
+            forecast(WorkOrderType.BRAKE_PADS, 0, 11, 0.8),
             forecast(WorkOrderType.TYRES, 0, 3, 0.9),
             forecast(WorkOrderType.BRAKE_PADS, 4, 5, 0.99))) {
       planner.onInput(vehicle, types, signals, in, orders::add);

@@ -28,8 +28,17 @@ final class PlannerFixtures {
     return PlannerInput.profile(VIN, 0, "D001", modelYear);
   }
 
-  /** A forecast made on {@code day} for a crossing {@code inDays} later (null: none in sight). */
+  /**
+   * A forecast made on {@code day} for a crossing {@code inDays} later (null: none in sight), its
+   * 80 % interval two days either side.
+   */
   static PlannerInput forecast(WorkOrderType type, int day, Integer inDays, double probability) {
+    return forecast(type, day, inDays, inDays == null ? null : inDays + 2, probability);
+  }
+
+  /** As above with the interval's late end {@code highInDays} after {@code day}. */
+  static PlannerInput forecast(
+      WorkOrderType type, int day, Integer inDays, Integer highInDays, double probability) {
     LocalDate predicted = inDays == null ? null : day(day + inDays);
     return PlannerInput.forecast(
         new ComponentForecast(
@@ -38,7 +47,7 @@ final class PlannerFixtures {
             at(day),
             predicted,
             predicted == null ? null : predicted.minusDays(2),
-            predicted == null ? null : predicted.plusDays(2),
+            highInDays == null ? null : day(day + highInDays),
             probability,
             "{\"signal\":\"brake.pad_wear_pct.Row1.Left\",\"unit\":\"percent\",\"threshold\":100,"
                 + "\"series\":[{\"ts\":"

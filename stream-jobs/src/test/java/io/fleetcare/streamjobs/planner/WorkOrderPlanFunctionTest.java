@@ -11,6 +11,7 @@ import static io.fleetcare.streamjobs.planner.PlannerFixtures.service;
 import static io.fleetcare.streamjobs.planner.PlannerFixtures.signal;
 import static io.fleetcare.streamjobs.planner.PlannerFixtures.usage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.core.workorder.Department;
 import io.fleetcare.core.workorder.Urgency;
@@ -68,7 +69,8 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void plansAMaintenanceOrderDueInsideTheWindow() throws Exception {
-    List<WorkOrder> orders = feed(profile(2022), forecast(PADS, 0, 12, 0.8));
+    // Crossing predicted 11 days out (the middle of the 7..15 window): due over the whole window.
+    List<WorkOrder> orders = feed(profile(2022), forecast(PADS, 0, 11, 0.8));
     assertThat(orders).hasSize(1);
     WorkOrder o = orders.getFirst();
     assertThat(o.vin()).isEqualTo(VIN);
@@ -77,9 +79,11 @@ class WorkOrderPlanFunctionTest {
     assertThat(o.type()).isEqualTo(PADS);
     assertThat(o.urgency()).isEqualTo(Urgency.NORMAL);
     assertThat(o.createdAt()).isEqualTo(T0);
-    assertThat(o.predictedDate()).isEqualTo(day(12));
+    assertThat(o.predictedDate()).isEqualTo(day(11));
     assertThat(o.dueFrom()).isEqualTo(day(7));
-    assertThat(o.dueTo()).isEqualTo(day(12));
+    assertThat(o.dueTo())
+        .as("not the predicted date: a later crossing is still due")
+        .isEqualTo(day(15));
     assertThat(o.probability()).isEqualTo(0.8);
     assertThat(o.id()).isEqualTo(WorkOrder.planId(VIN, PADS, day(7)));
     assertThat(o.modelVersion()).isEqualTo("test-model-v1");
@@ -94,34 +98,94 @@ class WorkOrderPlanFunctionTest {
   }
 
   @Test
-  void leavesCrossingsBeyondTheWindowUnlessLikelyWithinIt() throws Exception {
+  void waitsForTheMiddleOfTheWindow() throws Exception {
     assertThat(feed(profile(2022), forecast(PADS, 0, 20, 0.2))).isEmpty();
-    List<WorkOrder> orders = feed(forecast(PADS, 1, 17, 0.6));
+    // 12 days out: not yet, however high the probability and narrow the interval.
+    assertThat(feed(forecast(PADS, 0, 12, 13, 0.99))).isEmpty();
+    // 11 days out, however wide the interval: planned, due over the window.
+    WorkOrder o = feed(forecast(PADS, 1, 11, 40, 0.3)).getFirst();
+    assertThat(o.predictedDate()).isEqualTo(day(12));
+    assertThat(o.dueFrom()).isEqualTo(day(8));
+    assertThat(o.dueTo()).isEqualTo(day(16));
+  }
+
+  @Test
+  void withPlanOnIntervalAnIntervalEndingInsideTheWindowPlansEarlier() throws Exception {
+    start(WorkOrderPlannerOptions.defaults().withPlanOnInterval(true));
+    assertThat(feed(profile(2022), forecast(PADS, 0, 20, 0.2))).isEmpty();
+    // 12 days out, interval to day 16 (> 15): not yet, however high the probability.
+    assertThat(feed(forecast(PADS, 0, 12, 16, 0.99))).isEmpty();
+    // Next day: 12 days out, the interval's late end 14 days out: the crossing is inside the
+    // window even if late, so planned; due over the window (day 1 + 7 .. day 1 + 15).
+    List<WorkOrder> orders = feed(forecast(PADS, 1, 12, 14, 0.6));
     assertThat(orders).hasSize(1);
+    assertThat(orders.getFirst().predictedDate()).isEqualTo(day(13));
     assertThat(orders.getFirst().dueFrom()).isEqualTo(day(8));
-    assertThat(orders.getFirst().dueTo()).as("clamped to the window's end").isEqualTo(day(16));
+    assertThat(orders.getFirst().dueTo()).isEqualTo(day(16));
+    // 11 days out with a wide interval (to day 30): planned on the predicted date alone.
+    WorkOrder tyres = feed(forecast(WorkOrderType.TYRES, 0, 11, 30, 0.3)).getFirst();
+    assertThat(tyres.predictedDate()).isEqualTo(day(11));
+    assertThat(tyres.dueFrom()).isEqualTo(day(7));
+    assertThat(tyres.dueTo()).isEqualTo(day(15));
+    // No interval end (unbounded) and 13 days out: not planned.
+    assertThat(feed(forecast(WorkOrderType.BATTERY_12V, 0, 13, null, 0.9))).isEmpty();
+    // Interval ending on day 16: not planned; ending on day 15 (the window's last day): planned.
+    assertThat(feed(forecast(WorkOrderType.ENGINE_DEPOSITS, 0, 13, 16, 0.9))).isEmpty();
+    assertThat(feed(forecast(WorkOrderType.ENGINE_DEPOSITS, 0, 13, 15, 0.9))).hasSize(1);
   }
 
   @Test
   void theWindowIsConfigurable() throws Exception {
-    start(WorkOrderPlannerOptions.defaults().withWindow(3, 10));
-    assertThat(feed(profile(2022), forecast(PADS, 0, 12, 0.4))).isEmpty();
-    WorkOrder o = feed(forecast(PADS, 0, 9, 0.9)).getFirst();
+    WorkOrderPlannerOptions window = WorkOrderPlannerOptions.defaults().withWindow(3, 10);
+    assertThat(window.planLeadDays()).as("the middle of 3..10, rounded down").isEqualTo(6);
+    start(window);
+    // 7 days out, interval to day 11 (> 10): not yet.
+    assertThat(feed(profile(2022), forecast(PADS, 0, 7, 11, 0.9))).isEmpty();
+    WorkOrder o = feed(forecast(PADS, 0, 6, 11, 0.9)).getFirst();
     assertThat(o.urgency()).isEqualTo(Urgency.NORMAL);
     assertThat(o.dueFrom()).isEqualTo(day(3));
-    assertThat(o.dueTo()).isEqualTo(day(9));
+    assertThat(o.dueTo()).isEqualTo(day(10));
+    // Two days out (< 3): urgent, due from today to the crossing.
+    WorkOrder urgent = feed(forecast(WorkOrderType.TYRES, 0, 2, 0.9)).getFirst();
+    assertThat(urgent.urgency()).isEqualTo(Urgency.URGENT);
+    assertThat(urgent.dueFrom()).isEqualTo(day(0));
+    assertThat(urgent.dueTo()).isEqualTo(day(2));
+  }
+
+  @Test
+  void thePlanningLeadMustLieInsideTheWindow() {
+    WorkOrderPlannerOptions d = WorkOrderPlannerOptions.defaults();
+    assertThat(d.planLeadDays()).isEqualTo(11);
+    assertThatThrownBy(
+            () ->
+                new WorkOrderPlannerOptions(
+                    7,
+                    15,
+                    16,
+                    true,
+                    3,
+                    30,
+                    60,
+                    7,
+                    1,
+                    Duration.ofDays(180),
+                    d.careRules(),
+                    d.maintenanceRules()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("planLeadDays");
   }
 
   @Test
   void keepsOneOpenOrderPerTypeAndUpdatesItUnderTheSameId() throws Exception {
-    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 12, 0.8)).getFirst();
-    // Daily forecasts that agree (within 3 days) send nothing.
+    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 11, 0.8)).getFirst();
+    // Daily forecasts that agree (predicted day 12, 13: within 3 days of 11) send nothing.
     assertThat(feed(forecast(PADS, 1, 11, 0.8), forecast(PADS, 2, 11, 0.85))).isEmpty();
-    // The predicted date moves by 3 days: one update, same id.
-    List<WorkOrder> updates = feed(forecast(PADS, 3, 6 + 7, 0.9));
+    // The predicted date moves by 3 days (day 14): one update, same id.
+    List<WorkOrder> updates = feed(forecast(PADS, 3, 11, 0.9));
     assertThat(updates).hasSize(1);
     assertThat(updates.getFirst().id()).isEqualTo(first.id());
-    assertThat(updates.getFirst().predictedDate()).isEqualTo(day(16));
+    assertThat(updates.getFirst().urgency()).isEqualTo(Urgency.NORMAL);
+    assertThat(updates.getFirst().predictedDate()).isEqualTo(day(14));
     assertThat(updates.getFirst().createdAt()).isEqualTo(Instant.ofEpochMilli(at(3)));
     // Another type is planned on its own.
     WorkOrder tyres = feed(forecast(WorkOrderType.TYRES, 3, 10, 0.9)).getFirst();
@@ -131,7 +195,7 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void aReplayOfTheSameInputGivesTheSameIds() throws Exception {
-    PlannerInput[] inputs = {profile(2022), forecast(PADS, 0, 12, 0.8), forecast(PADS, 4, 5, 0.99)};
+    PlannerInput[] inputs = {profile(2022), forecast(PADS, 0, 11, 0.8), forecast(PADS, 4, 5, 0.99)};
     List<WorkOrder> run1 = feed(inputs);
     start(WorkOrderPlannerOptions.defaults());
     List<WorkOrder> run2 = feed(inputs);
@@ -153,20 +217,22 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void anOpenOrderBecomesUrgentWhenTheCrossingComesCloser() throws Exception {
-    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 14, 0.7)).getFirst();
-    // Same predicted date, six days later: only 8 days left, still normal.
-    assertThat(feed(forecast(PADS, 6, 8, 0.9))).isEmpty();
-    WorkOrder urgent = feed(forecast(PADS, 9, 5, 0.99)).getFirst();
+    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 11, 0.7)).getFirst();
+    // Same predicted date (day 11), four days later: 7 days left, still normal.
+    assertThat(feed(forecast(PADS, 4, 7, 0.9))).isEmpty();
+    // Day 5: 6 days left: urgent, due from today to the crossing.
+    WorkOrder urgent = feed(forecast(PADS, 5, 6, 0.99)).getFirst();
     assertThat(urgent.id()).isEqualTo(first.id());
     assertThat(urgent.urgency()).isEqualTo(Urgency.URGENT);
-    assertThat(urgent.dueFrom()).isEqualTo(day(9));
-    assertThat(feed(forecast(PADS, 10, 4, 0.99))).as("already urgent").isEmpty();
+    assertThat(urgent.dueFrom()).isEqualTo(day(5));
+    assertThat(urgent.dueTo()).isEqualTo(day(11));
+    assertThat(feed(forecast(PADS, 6, 5, 0.99))).as("already urgent").isEmpty();
   }
 
   @Test
   void aCriticalFaultCodeMakesItsComponentUrgent() throws Exception {
     WorkOrder battery =
-        feed(profile(2022), forecast(WorkOrderType.BATTERY_12V, 0, 13, 0.7)).getFirst();
+        feed(profile(2022), forecast(WorkOrderType.BATTERY_12V, 0, 11, 0.7)).getFirst();
     List<WorkOrder> orders = feed(fault(1, "P0562", Status.SET));
     assertThat(orders)
         .extracting(WorkOrder::type, WorkOrder::urgency)
@@ -177,9 +243,14 @@ class WorkOrderPlanFunctionTest {
         orders.stream().filter(o -> o.type().equals(WorkOrderType.BATTERY_12V)).findFirst().get();
     assertThat(update.id()).isEqualTo(battery.id());
     assertThat(update.evidenceJson()).contains("P0562");
-    // A new forecast while the code is set stays urgent.
-    PlannerInput later = forecast(WorkOrderType.BATTERY_12V, 2, 20, 0.9);
-    assertThat(feed(later)).allMatch(o -> o.urgency() == Urgency.URGENT);
+    // A new forecast while the code is set (on day 3, crossing 11 days out on day 14, moved 3
+    // days from 11: re-sent) stays urgent: due from today to at most 7 days out.
+    List<WorkOrder> later = feed(forecast(WorkOrderType.BATTERY_12V, 3, 11, 0.9));
+    assertThat(later).hasSize(1);
+    assertThat(later.getFirst().id()).isEqualTo(battery.id());
+    assertThat(later.getFirst().urgency()).isEqualTo(Urgency.URGENT);
+    assertThat(later.getFirst().dueFrom()).isEqualTo(day(3));
+    assertThat(later.getFirst().dueTo()).isEqualTo(day(10));
   }
 
   // ---- fault codes ----
@@ -226,7 +297,7 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void aServiceSuppressesTheTypeUntilTheSignalShowsNeedAgain() throws Exception {
-    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 12, 0.8)).getFirst();
+    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 11, 0.8)).getFirst();
     feed(service(8, PADS));
     // Forecasts still fitted to the worn pads: suppressed.
     assertThat(feed(forecast(PADS, 9, 3, 0.9), forecast(PADS, 10, 2, 0.9))).isEmpty();
@@ -240,25 +311,27 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void aServiceOfAnotherTypeDoesNotSuppress() throws Exception {
-    feed(profile(2022), forecast(PADS, 0, 12, 0.8));
+    feed(profile(2022), forecast(PADS, 0, 11, 0.8));
     feed(service(1, WorkOrderType.TYRES));
     assertThat(feed(forecast(PADS, 2, 5, 0.95))).hasSize(1);
   }
 
   @Test
-  void mileageOrdersAreDueSevenDaysBeforeTheMilestone() throws Exception {
+  void mileageOrdersAreDueOverTheWindowLikeTheOthers() throws Exception {
+    // 11 days out: planned. Due 7..15 days out, not from 7 days before the milestone to the
+    // milestone: a milestone reached a few days late is still due.
     WorkOrder o =
-        feed(profile(2022), forecast(WorkOrderType.MILEAGE_SERVICE, 0, 13, 0.9)).getFirst();
+        feed(profile(2022), forecast(WorkOrderType.MILEAGE_SERVICE, 0, 11, 0.9)).getFirst();
     assertThat(o.kind()).isEqualTo(WorkOrderKind.MAINTENANCE);
-    assertThat(o.predictedDate()).isEqualTo(day(13));
-    assertThat(o.dueFrom()).isEqualTo(day(6));
-    assertThat(o.dueTo()).isEqualTo(day(13));
+    assertThat(o.predictedDate()).isEqualTo(day(11));
+    assertThat(o.dueFrom()).isEqualTo(day(7));
+    assertThat(o.dueTo()).isEqualTo(day(15));
     assertThat(o.urgency()).isEqualTo(Urgency.NORMAL);
     // Serviced at the milestone: quiet until the next milestone is far away.
     feed(service(12, WorkOrderType.MILEAGE_SERVICE));
     assertThat(feed(forecast(WorkOrderType.MILEAGE_SERVICE, 12, 1, 1.0))).isEmpty();
     assertThat(feed(forecast(WorkOrderType.MILEAGE_SERVICE, 14, 90, 0.0))).isEmpty();
-    assertThat(feed(forecast(WorkOrderType.MILEAGE_SERVICE, 95, 12, 0.9))).hasSize(1);
+    assertThat(feed(forecast(WorkOrderType.MILEAGE_SERVICE, 95, 11, 0.9))).hasSize(1);
   }
 
   // ---- care rules ----
@@ -328,18 +401,18 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void theWindowEdgesAreInclusive() throws Exception {
-    // Crossing on day 15 (the window's last day), probability low: planned on the date alone.
-    WorkOrder last = feed(profile(2022), forecast(PADS, 0, 15, 0.1)).getFirst();
-    assertThat(last.urgency()).isEqualTo(Urgency.NORMAL);
-    assertThat(last.dueFrom()).isEqualTo(day(7));
-    assertThat(last.dueTo()).isEqualTo(day(15));
-    // Crossing on day 16 with probability 0.49 < 0.5: not planned.
-    assertThat(feed(forecast(WorkOrderType.TYRES, 0, 16, 0.49))).isEmpty();
-    // Crossing exactly 7 days out: NORMAL, due on that one day.
+    // Crossing predicted on day 11 (planLeadDays), wide interval, probability low: planned on
+    // the date alone; day 12 with the same interval is not.
+    assertThat(feed(profile(2022), forecast(PADS, 0, 12, 40, 0.9))).isEmpty();
+    WorkOrder mid = feed(forecast(PADS, 0, 11, 40, 0.1)).getFirst();
+    assertThat(mid.urgency()).isEqualTo(Urgency.NORMAL);
+    assertThat(mid.dueFrom()).isEqualTo(day(7));
+    assertThat(mid.dueTo()).isEqualTo(day(15));
+    // Crossing exactly 7 days out: NORMAL, due over the window.
     WorkOrder seven = feed(forecast(WorkOrderType.BATTERY_12V, 0, 7, 0.9)).getFirst();
     assertThat(seven.urgency()).isEqualTo(Urgency.NORMAL);
     assertThat(seven.dueFrom()).isEqualTo(day(7));
-    assertThat(seven.dueTo()).isEqualTo(day(7));
+    assertThat(seven.dueTo()).isEqualTo(day(15));
     // Six days out: URGENT, due from today to the crossing.
     WorkOrder six = feed(forecast(WorkOrderType.ENGINE_DEPOSITS, 0, 6, 0.9)).getFirst();
     assertThat(six.urgency()).isEqualTo(Urgency.URGENT);
@@ -357,11 +430,13 @@ class WorkOrderPlanFunctionTest {
       orders.addAll(feed(forecast(PADS, d, 14 - 2 * d > 0 ? 14 - 2 * d : 0, 0.9)));
     }
     assertThat(orders).extracting(WorkOrder::id).containsOnly(orders.getFirst().id());
-    // Predicted day = d + max(0, 14 - 2d): 14, 13, 12, 11, 10, 9, 8, 7, 8, 9. Sent on day 0
-    // (14), day 3 (11: moved 3), day 4 (10: 6 days left, URGENT), day 7 (7: moved 3 from 10).
+    // Predicted day = d + max(0, 14 - 2d): 14, 13, 12, 11, 10, 9, 8, 7, 8, 9, i.e. 14, 12, 10,
+    // 8, 6, ... days out. Days 0 and 1: more than 11 days out, not planned. Sent on day 2 (12:
+    // 10 days out), day 4 (10: 6 days left, URGENT), day 7 (7: moved 3 from 10); days 3, 5, 6,
+    // 8, 9 moved less than 3.
     assertThat(orders)
         .extracting(WorkOrder::predictedDate)
-        .containsExactly(day(14), day(11), day(10), day(7));
+        .containsExactly(day(12), day(10), day(7));
     assertThat(orders)
         .filteredOn(o -> o.urgency() == Urgency.URGENT)
         .first()
@@ -370,7 +445,7 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void suppressionEndsAfterItsLimitEvenIfTheForecastNeverLooksHealthy() throws Exception {
-    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 12, 0.8)).getFirst();
+    WorkOrder first = feed(profile(2022), forecast(PADS, 0, 11, 0.8)).getFirst();
     feed(service(10, PADS));
     // The forecasts keep showing need (e.g. a model not reset by the service): quiet for 60 days.
     assertThat(feed(forecast(PADS, 20, 3, 0.9), forecast(PADS, 70, 3, 0.9))).isEmpty();
@@ -465,7 +540,7 @@ class WorkOrderPlanFunctionTest {
   void stateAndTimersGoBackToZeroAfterTheIdleTimeout() throws Exception {
     feed(
         profile(2019),
-        forecast(PADS, 0, 12, 0.8),
+        forecast(PADS, 0, 11, 0.8),
         fault(0, "P0301", Status.SET),
         usage(0, 20, 0.7, 60),
         signal(0, SignalNames.BATTERY_RESTING_V, 11.8));
@@ -481,7 +556,7 @@ class WorkOrderPlanFunctionTest {
 
   @Test
   void inputKeepsTheVehicleAliveWithOneTimer() throws Exception {
-    feed(profile(2022), forecast(PADS, 0, 12, 0.8));
+    feed(profile(2022), forecast(PADS, 0, 11, 0.8));
     long idle = Duration.ofDays(180).toMillis();
     harness.setProcessingTime(idle / 2);
     feed(forecast(PADS, 1, 11, 0.8));
