@@ -3,6 +3,7 @@ package io.fleetcare.bench;
 import io.fleetcare.core.wire.DecodeResult;
 import io.fleetcare.core.wire.PayloadCodec;
 import io.fleetcare.core.wire.TelemetryMessage;
+import io.fleetcare.streamjobs.distance.TelemetryArchive;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DecodeBenchmark {
   private final PayloadCodec codec = new PayloadCodec();
+  private final TelemetryArchive archive = new TelemetryArchive(codec);
   private int next;
 
   @Benchmark
@@ -41,5 +43,24 @@ public class DecodeBenchmark {
     TelemetryMessage m = fleet.telemetry.get(next);
     next = next + 1 == fleet.telemetry.size() ? 0 : next + 1;
     return codec.encode(m);
+  }
+
+  /**
+   * The archive JSON of a decoded message as the job builds it ({@code TelemetryArchive}): the
+   * payload as received when the codec kept it.
+   */
+  @Benchmark
+  public String archiveDecoded(SimulatedFleet fleet) {
+    TelemetryMessage m = fleet.telemetry.get(next);
+    next = next + 1 == fleet.telemetry.size() ? 0 : next + 1;
+    return archive.json(m);
+  }
+
+  /** The archive JSON encoded from the message's fields (what every message cost before). */
+  @Benchmark
+  public String archiveEncoded(SimulatedFleet fleet) {
+    TelemetryMessage m = fleet.telemetryWithoutPayload.get(next);
+    next = next + 1 == fleet.telemetryWithoutPayload.size() ? 0 : next + 1;
+    return archive.json(m);
   }
 }

@@ -2,6 +2,8 @@ package io.fleetcare.bench;
 
 import io.fleetcare.core.wire.TelemetryMessage;
 import io.fleetcare.core.wire.VehicleMessage;
+import io.fleetcare.predictors.model.ForecastModel;
+import io.fleetcare.predictors.series.VehicleSeries;
 import io.fleetcare.streamjobs.battery.Battery12VProcessor;
 import io.fleetcare.streamjobs.battery.Battery12VState;
 import io.fleetcare.streamjobs.battery.TractionBatteryProcessor;
@@ -13,6 +15,9 @@ import io.fleetcare.streamjobs.distance.DistanceFuelProcessor;
 import io.fleetcare.streamjobs.distance.DistanceFuelState;
 import io.fleetcare.streamjobs.fault.FaultCodeProcessor;
 import io.fleetcare.streamjobs.fault.FaultCodeState;
+import io.fleetcare.streamjobs.predict.ForecastModels;
+import io.fleetcare.streamjobs.predict.PredictorProcessor;
+import io.fleetcare.streamjobs.predict.PredictorState;
 import io.fleetcare.streamjobs.trip.TripOptions;
 import io.fleetcare.streamjobs.trip.TripSegmenter;
 import io.fleetcare.streamjobs.trip.TripState;
@@ -53,6 +58,8 @@ public class ProcessorBenchmark {
   private final BrakeWearProcessor brakes = new BrakeWearProcessor(BrakeWearOptions.defaults());
   private final TyreProcessor tyres = TyreProcessor.defaults();
   private final FaultCodeProcessor faults = FaultCodeProcessor.defaults();
+  private final PredictorProcessor predictor = new PredictorProcessor(180);
+  private final ForecastModel trendPrior = ForecastModels.trendPrior();
   private final Map<String, Object> states = new HashMap<>();
   private int next;
 
@@ -113,5 +120,17 @@ public class ProcessorBenchmark {
   public void faultCodes(SimulatedFleet fleet, Blackhole bh) {
     VehicleMessage m = next(fleet);
     faults.process(m.vin(), state(m.vin(), FaultCodeState::new), m, bh::consume);
+  }
+
+  /**
+   * The predictor operator's per-message work: every message into the vehicle's series, and on the
+   * first message of a new day that day's forecasts (the trend prior).
+   */
+  @Benchmark
+  public Object predictor(SimulatedFleet fleet) {
+    VehicleMessage m = next(fleet);
+    VehicleSeries series = state(m.vin(), () -> new VehicleSeries(m.vin()));
+    PredictorState state = state(m.vin() + "/predictor", PredictorState::new);
+    return predictor.onMessage(trendPrior, series, state, m);
   }
 }

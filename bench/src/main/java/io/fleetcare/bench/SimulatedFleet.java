@@ -29,6 +29,10 @@ public class SimulatedFleet {
 
   public final List<Published> telemetryPayloads = new ArrayList<>();
   public final List<TelemetryMessage> telemetry = new ArrayList<>();
+
+  /** {@link #telemetry} as if built in code: without the payload the codec kept. */
+  public final List<TelemetryMessage> telemetryWithoutPayload = new ArrayList<>();
+
   public final List<VehicleMessage> messages = new ArrayList<>();
 
   @Setup(Level.Trial)
@@ -50,6 +54,8 @@ public class SimulatedFleet {
         messages.add(a.message());
         if (a.message() instanceof TelemetryMessage t) {
           telemetry.add(t);
+          telemetryWithoutPayload.add(
+              new TelemetryMessage(t.version(), t.vin(), t.seq(), t.samples(), t.extraFields()));
           telemetryPayloads.add(p);
         }
       }

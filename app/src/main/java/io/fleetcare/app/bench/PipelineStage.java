@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +48,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * publisher); for every marked message the latency is that stamp minus the wall-clock time just
  * before the publish call. The stamp precedes the batch's commit by the rest of the batch's
  * execution (milliseconds).
+ *
+ * <p>Output: the same stamp, BRIN-indexed, gives every verdict its exact row counts ({@link
+ * StampedRowCount}: rows stamped before the window opened and before it closed, counted once the
+ * step's backlog is worked off). {@code pg_stat_user_tables} (about a second stale) only feeds the
+ * live progress lines and the all-tables figure.
  */
 final class PipelineStage {
+  /** The lowest rate the ladder steps down to when its first step fails, msgs/s. */
+  static final double PIPELINE_FLOOR_PER_S = 125;
+
   private static final String[] JOB_TABLES = {
     "telemetry_batch", "dead_letter", "vehicle_signal", "trip", "fault_code", "usage_profile"
   };
@@ -85,6 +94,7 @@ final class PipelineStage {
   // Messages published before the job's shared subscription existed are dropped by the broker;
   // they are not counted as published.
   private long lostBeforeReady;
+  private StampedRowCount stamped;
 
   PipelineStage(
       BenchSettings settings,
@@ -102,12 +112,6 @@ final class PipelineStage {
   Result run(double maxPerS) throws Exception {
     String jdbc = db.jdbcUrl();
     SchemaMigrator.migrate(jdbc);
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "ALTER TABLE telemetry_batch ADD COLUMN bench_inserted_at timestamptz NOT NULL"
-              + " DEFAULT clock_timestamp()");
-    }
     char tag = BenchFleet.runTag(System.nanoTime());
     BenchFleet fleet =
         new BenchFleet(tag, settings.vehicles(), System.currentTimeMillis() - 30L * 86_400_000);
@@ -134,6 +138,7 @@ final class PipelineStage {
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
       progress.say("pipeline: work-order service on port %d", api.api().port());
+      stamped = StampedRowCount.install(stats);
 
       int restPort = MosquittoProcess.freePort();
       Configuration conf = new Configuration();
@@ -165,6 +170,7 @@ final class PipelineStage {
               settings.pipelineStartPerS(),
               settings.ladderFactor(),
               Math.max(settings.pipelineStartPerS(), maxPerS),
+              Math.min(PIPELINE_FLOOR_PER_S, settings.pipelineStartPerS()),
               settings.refinements(),
               settings.maxSteps());
       SustainedRule rule = SustainedRule.pipeline();
@@ -174,26 +180,22 @@ final class PipelineStage {
       for (OptionalDouble next = ladder.next(); next.isPresent(); next = ladder.next()) {
         double rate = next.getAsDouble();
         StepRun run = step(publisher, stats, rate);
-        boolean drained = drain(publisher, stats);
+        boolean drained = drain(publisher);
+        StepMeasurement m = run.measure(stamped);
         Percentiles latency = publishToRow(stats, publisher.drainMarks());
-        SustainedRule.Verdict verdict = rule.judge(run.m);
+        SustainedRule.Verdict verdict = rule.judge(m);
         if (!drained) {
           verdict = new SustainedRule.Verdict(false, verdict.reason() + "; backlog not worked off");
         }
         ladder.record(rate, verdict.sustained());
-        StepResult r = new StepResult(run.m, verdict, run.usage, run.generatorCores, latency);
+        StepResult r = new StepResult(m, verdict, run.usage, run.generatorCores, latency);
         steps.add(r);
         progress.say(
             "pipeline: offered %,.0f msgs/s, published %,.0f, stored %,.0f rows/s, backlog %.1f s,"
                 + " p99 publish->row %.0f ms -> %s",
-            rate,
-            run.m.inputPerS(),
-            run.m.outputPerS(),
-            run.m.lagEndS(),
-            latency.p99Ms(),
-            verdict.reason());
+            rate, m.inputPerS(), m.outputPerS(), m.lagEndS(), latency.p99Ms(), verdict.reason());
         if (verdict.sustained()
-            && (best == null || run.m.inputPerS() > best.measurement().inputPerS())) {
+            && (best == null || m.inputPerS() > best.measurement().inputPerS())) {
           best = r;
           bestAllTables = run.allTablesRowsPerS;
         }
@@ -244,11 +246,30 @@ final class PipelineStage {
     }
   }
 
+  /**
+   * One step as it ran: published counts and database times when its window opened and closed. The
+   * exact measurement is taken from these once the backlog is worked off ({@link #measure}).
+   */
   private record StepRun(
-      StepMeasurement m,
+      double rate,
+      double windowS,
+      long published0,
+      long published1,
+      OffsetDateTime opened,
+      OffsetDateTime closed,
       ResourceMeter.Usage usage,
       double generatorCores,
-      double allTablesRowsPerS) {}
+      double allTablesRowsPerS) {
+    StepMeasurement measure(StampedRowCount stamped) throws SQLException {
+      return StepMeasurement.fromCounts(
+          rate,
+          windowS,
+          published0,
+          published1,
+          stamped.storedBefore(opened),
+          stamped.storedBefore(closed));
+    }
+  }
 
   private StepRun step(PacedPublisher publisher, Connection stats, double rate) throws Exception {
     long cpu0 = publisher.generatorCpuNanos();
@@ -256,6 +277,7 @@ final class PipelineStage {
     publisher.startPublishing(rate, true);
     Thread.sleep(settings.pipelineWarmup().toMillis());
     long p0 = published(publisher);
+    OffsetDateTime opened = StampedRowCount.now(stats);
     long[] rows0 = rows(stats);
     ResourceMeter.Snapshot s0 = meter.snapshot();
     long windowMs = settings.pipelineWindow().toMillis();
@@ -270,14 +292,12 @@ final class PipelineStage {
           rate, published(publisher), rows[0], published(publisher) - rows[0]);
     }
     long p1 = published(publisher);
+    OffsetDateTime closed = StampedRowCount.now(stats);
     long[] rows1 = rows(stats);
     ResourceMeter.Snapshot s1 = meter.snapshot();
     double windowS = (System.nanoTime() - t0) / 1e9;
     publisher.stopPublishing();
     double genCores = (publisher.generatorCpuNanos() - cpu0) / ((System.nanoTime() - tStart) / 1.0);
-    StepMeasurement m =
-        new StepMeasurement(
-            rate, windowS, p1 - p0, rows1[0] - rows0[0], p0 - rows0[0], p1 - rows1[0]);
     ResourceMeter.Usage u = ResourceMeter.between(s0, s1);
     u =
         new ResourceMeter.Usage(
@@ -286,12 +306,14 @@ final class PipelineStage {
             u.postgresCores(),
             u.machineBusyCores(),
             Math.max(u.heapUsedBytes(), heapMax));
-    return new StepRun(m, u, genCores, (rows1[1] - rows0[1]) / windowS);
+    return new StepRun(
+        rate, windowS, p0, p1, opened, closed, u, genCores, (rows1[1] - rows0[1]) / windowS);
   }
 
   /**
    * Rows inserted so far: {telemetry_batch, all job tables}, from PostgreSQL's statistics (cheap at
-   * any table size; updated by each backend at least once a second while it is busy).
+   * any table size, but each busy backend flushes them only about once a second, an idle one
+   * later): for progress lines and the all-tables figure, never for a verdict.
    */
   static long[] rows(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -318,7 +340,7 @@ final class PipelineStage {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     publisher.startPublishing(Math.min(200, settings.pipelineStartPerS()), false);
     try {
-      while (rows(stats)[0] == 0) {
+      while (stamped.storedNow() == 0) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the job stored nothing within 2 minutes");
         }
@@ -331,7 +353,7 @@ final class PipelineStage {
     long last = -1;
     for (int stable = 0; stable < 3; ) {
       Thread.sleep(1_000);
-      long now = rows(stats)[0];
+      long now = stamped.storedNow();
       stable = now == last ? stable + 1 : 0;
       last = now;
     }
@@ -343,9 +365,9 @@ final class PipelineStage {
   }
 
   /** Waits until every published message has its row; false if that takes too long. */
-  private boolean drain(PacedPublisher publisher, Connection stats) throws Exception {
+  private boolean drain(PacedPublisher publisher) throws Exception {
     long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-    while (rows(stats)[0] < published(publisher)) {
+    while (stamped.storedNow() < published(publisher)) {
       if (System.nanoTime() > deadline) {
         return false;
       }
@@ -415,7 +437,7 @@ final class PipelineStage {
       long cpu0 = publisher.generatorCpuNanos();
       publisher.startPublishing(rate, true);
       long p0 = published(publisher);
-      long[] rows0 = rows(stats);
+      OffsetDateTime opened = StampedRowCount.now(stats);
       ResourceMeter.Snapshot s0 = meter.snapshot();
       long t0 = System.nanoTime();
       Thread.sleep(3_000); // the profiles go first, so the planner knows each car's dealer
@@ -428,11 +450,11 @@ final class PipelineStage {
         Thread.sleep(intervalMs);
       }
       long p1 = published(publisher);
-      long[] rows1 = rows(stats);
+      OffsetDateTime closed = StampedRowCount.now(stats);
       ResourceMeter.Snapshot s1 = meter.snapshot();
       double windowS = (System.nanoTime() - t0) / 1e9;
       publisher.stopPublishing();
-      drain(publisher, stats);
+      drain(publisher);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while (sse.ordersSeen() < dtcVins.size() && System.nanoTime() < deadline) {
         Thread.sleep(200);
@@ -456,8 +478,8 @@ final class PipelineStage {
       Percentiles toRow = publishToRow(stats, publisher.drainMarks());
       Percentiles toSse = Percentiles.of(java.util.Arrays.copyOf(dtcLatencies, n));
       StepMeasurement m =
-          new StepMeasurement(
-              rate, windowS, p1 - p0, rows1[0] - rows0[0], p0 - rows0[0], p1 - rows1[0]);
+          StepMeasurement.fromCounts(
+              rate, windowS, p0, p1, stamped.storedBefore(opened), stamped.storedBefore(closed));
       progress.say(
           "latency: publish->row p50 %.0f / p99 %.0f / p99.9 %.0f ms (%d marked); DTC->SSE p50 %.0f"
               + " / p99 %.0f ms (%d of %d); generator %.2f cores",

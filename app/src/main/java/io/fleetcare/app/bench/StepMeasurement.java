@@ -20,6 +20,26 @@ public record StepMeasurement(
     }
   }
 
+  /**
+   * The measurement from cumulative counts taken when the window opened and closed: messages
+   * published so far and messages done so far (each exact at its instant).
+   */
+  public static StepMeasurement fromCounts(
+      double targetPerS,
+      double windowS,
+      long publishedAtStart,
+      long publishedAtEnd,
+      long doneAtStart,
+      long doneAtEnd) {
+    return new StepMeasurement(
+        targetPerS,
+        windowS,
+        publishedAtEnd - publishedAtStart,
+        doneAtEnd - doneAtStart,
+        publishedAtStart - doneAtStart,
+        publishedAtEnd - doneAtEnd);
+  }
+
   /** Messages published per second in the window (what the load generator really offered). */
   public double inputPerS() {
     return published / windowS;

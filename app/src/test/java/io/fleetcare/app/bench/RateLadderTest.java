@@ -36,10 +36,39 @@ class RateLadderTest {
   }
 
   @Test
-  void aFailedFirstStepEndsTheLadderWithNothingSustained() {
-    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 2, 20);
+  void aFailedFirstStepStepsDownByHalvingThenBisects() {
+    // The quiet-machine run of 2026-11-23: 1,000 msgs/s failed and the headline said 0.
+    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 125, 1, 20);
+    assertThat(run(ladder, r -> r <= 700)).containsExactly(1_000.0, 500.0, 750.0);
+    assertThat(ladder.highestSustained()).isEqualTo(500);
+  }
+
+  @Test
+  void stepsDownSeveralTimesAndRoundsToFiveMessages() {
+    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 125, 2, 20);
+    assertThat(run(ladder, r -> r <= 200))
+        .containsExactly(1_000.0, 500.0, 250.0, 125.0, 190.0, 220.0);
+    assertThat(ladder.highestSustained()).isEqualTo(190);
+  }
+
+  @Test
+  void stepsDownNoFurtherThanTheFloor() {
+    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 300, 2, 20);
+    assertThat(run(ladder, r -> false)).containsExactly(1_000.0, 500.0, 300.0);
+    assertThat(ladder.highestSustained()).isZero();
+  }
+
+  @Test
+  void aFloorAtTheStartNeverStepsDown() {
+    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 1_000, 2, 20);
     assertThat(run(ladder, r -> false)).containsExactly(1_000.0);
     assertThat(ladder.highestSustained()).isZero();
+  }
+
+  @Test
+  void theDefaultFloorIsAnEighthOfTheStart() {
+    RateLadder ladder = new RateLadder(1_000, 2, 100_000, 0, 20);
+    assertThat(run(ladder, r -> false)).containsExactly(1_000.0, 500.0, 250.0, 125.0);
   }
 
   @Test
@@ -51,6 +80,12 @@ class RateLadderTest {
   @Test
   void rejectsALadderThatDoesNotClimb() {
     assertThatThrownBy(() -> new RateLadder(1_000, 1, 2_000, 0, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rejectsAFloorAboveTheStart() {
+    assertThatThrownBy(() -> new RateLadder(1_000, 2, 2_000, 2_000, 0, 5))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

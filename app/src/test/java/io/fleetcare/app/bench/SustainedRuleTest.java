@@ -44,4 +44,13 @@ class SustainedRuleTest {
     assertThat(v.sustained()).isFalse();
     assertThat(v.reason()).contains("load generator offered only 8000");
   }
+
+  @Test
+  void fromCountsTurnsCumulativeCountsIntoWindowFigures() {
+    StepMeasurement m = StepMeasurement.fromCounts(1_000, 15, 5_200, 20_200, 4_900, 19_850);
+    assertThat(m.published()).isEqualTo(15_000);
+    assertThat(m.output()).isEqualTo(14_950);
+    assertThat(m.lagStart()).isEqualTo(300);
+    assertThat(m.lagEnd()).isEqualTo(350);
+  }
 }

@@ -1,11 +1,13 @@
 package io.fleetcare.core.signal;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * The signals Fleetcare understands: COVESA VSS 6 paths, units, OBD-II Mode 01 PIDs and plausible
@@ -44,6 +46,18 @@ public final class SignalCatalogue {
   /** The four wheel positions, as used in VSS paths. */
   public static final List<String> WHEELS =
       List.of("Row1.Wheel.Left", "Row1.Wheel.Right", "Row2.Wheel.Left", "Row2.Wheel.Right");
+
+  // Per-wheel paths, built once. Operators look them up for every sample; a path concatenated on
+  // each call also needs its hash code computed again for every map lookup (in the bench profile
+  // of 2026-12-07 that was most of VehicleSeries.accept in the predictor operator).
+  private static final Map<String, String> PAD_WEAR =
+      perWheel(wheel -> "Vehicle.Chassis.Axle." + wheel + ".Brake.PadWear");
+  private static final Map<String, String> TIRE_PRESSURE =
+      perWheel(wheel -> "Vehicle.Chassis.Axle." + wheel + ".Tire.Pressure");
+  private static final Map<String, String> TIRE_TEMPERATURE =
+      perWheel(wheel -> "Vehicle.Chassis.Axle." + wheel + ".Tire.Temperature");
+  private static final Map<String, String> TREAD_DEPTH =
+      perWheel(wheel -> "Fleetcare.Tire." + wheel.replace(".Wheel", "") + ".TreadDepth");
 
   private static final Map<String, Signal> SIGNALS = new LinkedHashMap<>();
   // Insertion-ordered (not Map.of) so aliases() iterates the same way in every JVM.
@@ -90,6 +104,14 @@ public final class SignalCatalogue {
 
   private SignalCatalogue() {}
 
+  private static Map<String, String> perWheel(UnaryOperator<String> path) {
+    Map<String, String> paths = new HashMap<>();
+    for (String wheel : WHEELS) {
+      paths.put(wheel, path.apply(wheel));
+    }
+    return Map.copyOf(paths);
+  }
+
   private static void add(String path, String unit, int pid, double min, double max) {
     OptionalInt obdPid = pid < 0 ? OptionalInt.empty() : OptionalInt.of(pid);
     SIGNALS.put(path, new Signal(path, unit, obdPid, min, max, false));
@@ -97,22 +119,26 @@ public final class SignalCatalogue {
 
   /** VSS path of the pad-wear signal of a wheel such as {@code Row1.Wheel.Left}. */
   public static String padWear(String wheel) {
-    return "Vehicle.Chassis.Axle." + wheel + ".Brake.PadWear";
+    String path = PAD_WEAR.get(wheel);
+    return path != null ? path : "Vehicle.Chassis.Axle." + wheel + ".Brake.PadWear";
   }
 
   /** VSS path of the tyre-pressure signal of a wheel such as {@code Row1.Wheel.Left}. */
   public static String tirePressure(String wheel) {
-    return "Vehicle.Chassis.Axle." + wheel + ".Tire.Pressure";
+    String path = TIRE_PRESSURE.get(wheel);
+    return path != null ? path : "Vehicle.Chassis.Axle." + wheel + ".Tire.Pressure";
   }
 
   /** VSS path of the tyre-temperature signal of a wheel such as {@code Row1.Wheel.Left}. */
   public static String tireTemperature(String wheel) {
-    return "Vehicle.Chassis.Axle." + wheel + ".Tire.Temperature";
+    String path = TIRE_TEMPERATURE.get(wheel);
+    return path != null ? path : "Vehicle.Chassis.Axle." + wheel + ".Tire.Temperature";
   }
 
   /** Extension path of the tread depth of a wheel such as {@code Row1.Wheel.Left}. */
   public static String treadDepth(String wheel) {
-    return "Fleetcare.Tire." + wheel.replace(".Wheel", "") + ".TreadDepth";
+    String path = TREAD_DEPTH.get(wheel);
+    return path != null ? path : "Fleetcare.Tire." + wheel.replace(".Wheel", "") + ".TreadDepth";
   }
 
   /** The canonical path for {@code path}: itself, or the signal an alias stands for. */

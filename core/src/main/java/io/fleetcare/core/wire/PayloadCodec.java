@@ -107,7 +107,10 @@ public final class PayloadCodec {
           RejectReason.UNKNOWN_TOPIC, "not a vehicle topic: " + abbreviate(topic));
     }
     try {
-      return new DecodeResult.Accepted(decode(parsed.get(), parse(payload)));
+      // A plain-ASCII payload (no escapes) may be kept as received, see TelemetryMessage#payload.
+      boolean plainAscii = isPlainAscii(payload);
+      return new DecodeResult.Accepted(
+          decode(parsed.get(), parse(payload, plainAscii), plainAscii ? payload : null));
     } catch (Rejection r) {
       return new DecodeResult.Rejected(r.reason, r.getMessage());
     }
@@ -117,8 +120,8 @@ public final class PayloadCodec {
    * Parses strictly: UTF-8 only (Jackson alone would also read UTF-16/32 and overlong UTF-8
    * sequences), one JSON value and nothing after it.
    */
-  private JsonNode parse(byte[] payload) {
-    if (isPlainAscii(payload)) {
+  private JsonNode parse(byte[] payload, boolean plainAscii) {
+    if (plainAscii) {
       // The common case, and already valid UTF-8 as it is: parse the bytes, skipping the String
       // (and its char buffer) that the general path builds, about a third of decoding's garbage.
       // Without NUL bytes Jackson cannot mistake it for UTF-16/32; without escapes its byte and
@@ -188,7 +191,7 @@ public final class PayloadCodec {
     return out.toString();
   }
 
-  private VehicleMessage decode(Topic topic, JsonNode root) {
+  private VehicleMessage decode(Topic topic, JsonNode root, byte[] asReceived) {
     if (!root.isObject()) {
       throw new Rejection(
           RejectReason.NOT_AN_OBJECT,
@@ -213,24 +216,31 @@ public final class PayloadCodec {
           "payload VIN " + vin + " differs from topic VIN " + abbreviate(topic.vin()));
     }
     return switch (topic.kind()) {
-      case TELEMETRY -> decodeTelemetry(vin, root);
+      case TELEMETRY -> decodeTelemetry(vin, root, asReceived);
       case EVENTS -> decodeEvents(vin, root);
       case PROFILE -> decodeProfile(vin, root);
     };
   }
 
-  private TelemetryMessage decodeTelemetry(String vin, JsonNode root) {
+  private TelemetryMessage decodeTelemetry(String vin, JsonNode root, byte[] asReceived) {
     long seq = requiredSeq(root);
     JsonNode samplesNode = requiredArray(root, "samples");
     List<Sample> samples = new ArrayList<>(samplesNode.size());
+    boolean[] aliased = {false};
     for (int i = 0; i < samplesNode.size(); i++) {
-      samples.add(decodeSample(samplesNode.get(i), "samples[" + i + "]"));
+      samples.add(decodeSample(samplesNode.get(i), "samples[" + i + "]", aliased));
     }
     return new TelemetryMessage(
-        WireContract.VERSION, vin, seq, samples, extras(root, TELEMETRY_FIELDS));
+        WireContract.VERSION,
+        vin,
+        seq,
+        samples,
+        extras(root, TELEMETRY_FIELDS),
+        aliased[0] ? null : asReceived);
   }
 
-  private Sample decodeSample(JsonNode node, String where) {
+  /** {@code aliased[0]} is set when a signal name was mapped to its canonical path. */
+  private Sample decodeSample(JsonNode node, String where, boolean[] aliased) {
     if (!node.isObject()) {
       throw new Rejection(RejectReason.WRONG_TYPE, where + " is not an object");
     }
@@ -290,9 +300,12 @@ public final class PayloadCodec {
                 + "]");
       }
       String canonical = signal.get().vssPath();
-      // The canonical path wins over an alias carrying the same measurement.
-      if (!canonical.equals(path) && values.containsKey(canonical)) {
-        continue;
+      if (!canonical.equals(path)) {
+        aliased[0] = true;
+        // The canonical path wins over an alias carrying the same measurement.
+        if (values.containsKey(canonical)) {
+          continue;
+        }
       }
       values.put(canonical, v);
     }
