@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param payload the payload as received, when it stands for exactly these fields as it is: set by
  *     {@link PayloadCodec#decode} for plain-ASCII JSON without escapes whose signal names are all
  *     canonical or unknown (no alias was mapped), so that storing it archives the same values
- *     without encoding the message again; {@code null} otherwise, and for messages built in code.
- *     Not part of {@link #equals}; do not modify the array.
+ *     without encoding the message again; empty otherwise, and for messages built in code (see
+ *     {@link #hasPayload}). Not part of {@link #equals}; do not modify the array.
  */
 public record TelemetryMessage(
     int version,
@@ -29,12 +29,20 @@ public record TelemetryMessage(
   public TelemetryMessage {
     samples = Ordered.list(samples);
     extraFields = Ordered.map(extraFields);
+    payload = payload == null ? NO_PAYLOAD : payload;
+  }
+
+  private static final byte[] NO_PAYLOAD = new byte[0];
+
+  /** Whether the payload as received was kept ({@link #payload} is not empty). */
+  public boolean hasPayload() {
+    return payload.length > 0;
   }
 
   /** A message built in code: no payload as received. */
   public TelemetryMessage(
       int version, String vin, long seq, List<Sample> samples, Map<String, String> extraFields) {
-    this(version, vin, seq, samples, extraFields, null);
+    this(version, vin, seq, samples, extraFields, NO_PAYLOAD);
   }
 
   /** A v1 message without extra fields. */
@@ -70,7 +78,7 @@ public record TelemetryMessage(
         + samples
         + ", extraFields="
         + extraFields
-        + (payload == null ? "" : ", payload=" + payload.length + " bytes")
+        + (hasPayload() ? ", payload=" + payload.length + " bytes" : "")
         + "]";
   }
 }

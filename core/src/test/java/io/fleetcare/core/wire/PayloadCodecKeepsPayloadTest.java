@@ -35,14 +35,16 @@ class PayloadCodecKeepsPayloadTest {
   void aPayloadWithAnAliasIsNotKeptItsValuesAreUnderTheCanonicalName() {
     // PayloadCodecDecodeTest.TELEMETRY sends the 12 V voltage as Vehicle.OBD.ControlModuleVoltage.
     TelemetryMessage m = decode(PayloadCodecDecodeTest.TELEMETRY, StandardCharsets.US_ASCII);
-    assertThat(m.payload()).isNull();
+    assertThat(m.hasPayload()).isFalse();
+    assertThat(m.payload()).isEmpty();
   }
 
   @Test
   void aPayloadWithEscapesOrNonAsciiTextIsNotKept() {
-    assertThat(decode(CANONICAL.replace("2.1", "2\\u002e1"), StandardCharsets.US_ASCII).payload())
-        .isNull();
-    assertThat(decode("\uFEFF" + CANONICAL, StandardCharsets.UTF_8).payload()).isNull();
+    assertThat(
+            decode(CANONICAL.replace("2.1", "2\\u002e1"), StandardCharsets.US_ASCII).hasPayload())
+        .isFalse();
+    assertThat(decode("\uFEFF" + CANONICAL, StandardCharsets.UTF_8).hasPayload()).isFalse();
   }
 
   @Test
@@ -51,7 +53,7 @@ class PayloadCodecKeepsPayloadTest {
     TelemetryMessage built =
         new TelemetryMessage(
             kept.version(), kept.vin(), kept.seq(), kept.samples(), kept.extraFields());
-    assertThat(built.payload()).isNull();
+    assertThat(built.hasPayload()).isFalse();
     assertThat(kept).isEqualTo(built).hasSameHashCodeAs(built);
   }
 }

@@ -36,7 +36,7 @@ public final class TelemetryArchive {
   /** The message as contract JSON without personal-data signals. */
   public String json(TelemetryMessage message) {
     boolean personal = hasPersonalData(message);
-    if (!personal && message.payload() != null) {
+    if (!personal && message.hasPayload()) {
       return new String(message.payload(), StandardCharsets.US_ASCII);
     }
     TelemetryMessage kept = personal ? withoutPersonalData(message) : message;

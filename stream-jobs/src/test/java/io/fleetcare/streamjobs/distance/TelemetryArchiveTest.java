@@ -48,7 +48,7 @@ class TelemetryArchiveTest {
             "\"Vehicle.Speed\":54.20",
             "\"Vehicle.Speed\":54.20,\"Vehicle.CurrentLocation.Latitude\":48.1");
     TelemetryMessage m = decode(withLocation);
-    assertThat(m.payload()).isNotNull();
+    assertThat(m.hasPayload()).isTrue();
     JsonNode archived = json.readTree(archive.json(m));
     JsonNode signals = archived.get("samples").get(0).get("signals");
     assertThat(signals.has("Vehicle.CurrentLocation.Latitude")).isFalse();
