@@ -29,7 +29,10 @@ class ReadersTest {
     assertThat(t.crossings())
         .containsExactly(
             new GroundTruthCrossing(
-                "1FCAA11T5B0000001", "BRAKE_PADS", Instant.ofEpochMilli(1767600000000L)));
+                "1FCAA11T5B0000001",
+                "BRAKE_PADS",
+                Instant.ofEpochMilli(1767600000000L),
+                "pad wear >= 100 %"));
     assertThat(t.services()).hasSize(1);
     assertThat(t.start()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
     assertThat(t.end()).isEqualTo(Instant.parse("2026-02-04T00:00:00Z"));

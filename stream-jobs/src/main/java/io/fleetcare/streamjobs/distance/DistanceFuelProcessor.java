@@ -5,7 +5,6 @@ import io.fleetcare.core.wire.Sample;
 import io.fleetcare.core.wire.TelemetryMessage;
 import io.fleetcare.core.wire.VehicleProfile;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,19 +17,17 @@ import java.util.List;
  * gateway lost data) are not integrated: guessing across them would invent kilometres.
  *
  * <p>Messages normally come in seq order, but the sequencer lets a straggler through after its
- * successors (a vehicle's first messages split over two readers, a gap it gave up on): its samples
- * lie before the newest one seen. They are integrated as a segment of their own, leaving out time
- * already integrated, so a late message is neither lost nor counted twice; only the interval that
- * joins it to its neighbours (one sample interval each side) is missed.
+ * successors (a vehicle's first messages split over two readers, a gap it gave up on): a lower seq
+ * than the newest integrated, with samples before the newest one seen. The sequencer emits each seq
+ * once, so they were never counted: they are integrated as a segment of their own, and only the
+ * interval that joins the message to its neighbours (one sample interval each side) is missed. A
+ * higher seq whose samples go back in time (a gateway resending data) adds only what is newer.
  */
 public final class DistanceFuelProcessor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Faster than any road car: an odometer step implying more is a glitch, not driving. */
   private static final double MAX_PLAUSIBLE_SPEED_KMH = 500;
-
-  /** Integrated spans remembered per vehicle; an in-order stream keeps one. */
-  static final int MAX_COVERED_SPANS = 8;
 
   private final double maxGapS;
 
@@ -54,12 +51,11 @@ public final class DistanceFuelProcessor implements Serializable {
     List<Sample> samples = message.samples();
     double[] totals = new double[2];
     int next = 0;
-    if (state.lastTsMs != Long.MIN_VALUE && samples.getFirst().tsMs() <= state.lastTsMs) {
+    if (state.lastSeq >= 0 && message.seq() < state.lastSeq) {
       next = integrateStraggler(state, samples, totals);
     }
     if (next < samples.size()) {
       integrate(state, samples.subList(next, samples.size()), totals);
-      cover(state, message.seq(), samples.get(next).tsMs(), samples.getLast().tsMs());
       state.lastSeq = message.seq();
     }
     return new DistanceFuelIncrement(
@@ -73,29 +69,20 @@ public final class DistanceFuelProcessor implements Serializable {
   }
 
   /**
-   * Integrates the leading samples that are not newer than the state's newest, on their own, and
-   * skips those in spans already integrated.
+   * Integrates, on their own, the leading samples of a message older than the newest one integrated
+   * (a lower seq: the sequencer emits each seq once, so they were never counted).
    *
    * @return index of the first sample newer than the state's newest
    */
   private int integrateStraggler(DistanceFuelState state, List<Sample> samples, double[] totals) {
-    long newestMs = state.lastTsMs;
-    DistanceFuelState segment = null;
     int i = 0;
-    for (; i < samples.size() && samples.get(i).tsMs() <= newestMs; i++) {
-      Sample sample = samples.get(i);
-      if (covered(state, sample.tsMs())) {
-        segment = null;
-        continue;
-      }
-      if (segment == null) {
-        segment = new DistanceFuelState();
-        segment.fuel = state.fuel;
-      }
-      integrate(segment, List.of(sample), totals);
+    while (i < samples.size() && samples.get(i).tsMs() <= state.lastTsMs) {
+      i++;
     }
     if (i > 0) {
-      addSpan(state, samples.getFirst().tsMs(), samples.get(i - 1).tsMs());
+      DistanceFuelState segment = new DistanceFuelState();
+      segment.fuel = state.fuel;
+      integrate(segment, samples.subList(0, i), totals);
     }
     return i;
   }
@@ -105,7 +92,7 @@ public final class DistanceFuelProcessor implements Serializable {
       if (state.lastTsMs != Long.MIN_VALUE) {
         double dtS = (sample.tsMs() - state.lastTsMs) / 1000.0;
         if (dtS <= 0) {
-          continue; // a repeated sample adds nothing
+          continue; // a repeated sample, or one older than the newest: adds nothing
         }
         if (dtS <= maxGapS) {
           totals[0] += distanceKm(state, sample, dtS);
@@ -114,67 +101,6 @@ public final class DistanceFuelProcessor implements Serializable {
       }
       remember(state, sample);
     }
-  }
-
-  private static boolean covered(DistanceFuelState state, long tsMs) {
-    for (int i = 0; i < state.coveredFromMs.length; i++) {
-      if (tsMs >= state.coveredFromMs[i] && tsMs <= state.coveredToMs[i]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Records an in-order message's span: it extends the newest span when it directly follows the
-   * message that ended it (no seq between them whose samples could still arrive).
-   */
-  private static void cover(DistanceFuelState state, long seq, long fromMs, long toMs) {
-    int n = state.coveredToMs.length;
-    if (n > 0 && state.lastSeq >= 0 && seq == state.lastSeq + 1) {
-      state.coveredToMs[n - 1] = Math.max(state.coveredToMs[n - 1], toMs);
-      return;
-    }
-    addSpan(state, fromMs, toMs);
-  }
-
-  /** Appends a span; the one that ends earliest goes when there are too many. */
-  private static void addSpan(DistanceFuelState state, long fromMs, long toMs) {
-    int n = state.coveredFromMs.length;
-    long[] from;
-    long[] to;
-    if (n < MAX_COVERED_SPANS) {
-      from = Arrays.copyOf(state.coveredFromMs, n + 1);
-      to = Arrays.copyOf(state.coveredToMs, n + 1);
-    } else {
-      int oldest = 0;
-      for (int i = 1; i < n; i++) {
-        if (state.coveredToMs[i] < state.coveredToMs[oldest]) {
-          oldest = i;
-        }
-      }
-      from = new long[n];
-      to = new long[n];
-      for (int i = 0, j = 0; i < n; i++) {
-        if (i != oldest) {
-          from[j] = state.coveredFromMs[i];
-          to[j++] = state.coveredToMs[i];
-        }
-      }
-      n--;
-    }
-    // The newest in-order span stays last so that cover() extends it.
-    if (n > 0 && toMs < to[n - 1]) {
-      from[n] = from[n - 1];
-      to[n] = to[n - 1];
-      from[n - 1] = fromMs;
-      to[n - 1] = toMs;
-    } else {
-      from[n] = fromMs;
-      to[n] = toMs;
-    }
-    state.coveredFromMs = from;
-    state.coveredToMs = to;
   }
 
   private static double distanceKm(DistanceFuelState state, Sample sample, double dtS) {

@@ -20,14 +20,5 @@ public final class DistanceFuelState {
   /** Seq of the newest message integrated in order, or -1 before the first. */
   public long lastSeq = -1;
 
-  /**
-   * Time spans already integrated, {@code coveredFromMs[i]..coveredToMs[i]}, newest last, at most
-   * {@link DistanceFuelProcessor#MAX_COVERED_SPANS}: a message emitted after its successors (a
-   * straggler the sequencer lets through late) adds only the part outside them.
-   */
-  public long[] coveredFromMs = new long[0];
-
-  public long[] coveredToMs = new long[0];
-
   public DistanceFuelState() {}
 }

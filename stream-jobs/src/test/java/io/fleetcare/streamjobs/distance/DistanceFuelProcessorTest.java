@@ -123,12 +123,14 @@ class DistanceFuelProcessorTest {
   }
 
   @Test
-  void aStragglerOfAGapIsNotCountedTwice() {
+  void aStragglerOfASkippedGapIsIntegratedOnItsOwn() {
     processor.process(state, speeds(VIN, 1, 0, 36, 36));
     processor.process(state, speeds(VIN, 3, 10, 36, 36));
     assertThat(processor.process(state, speeds(VIN, 2, 5, 36, 36)).distanceKm())
         .isCloseTo(0.01, within(1e-12));
-    assertThat(processor.process(state, speeds(VIN, 2, 5, 36, 36)).distanceKm()).isZero();
+    // seq 4 goes on from seq 3, not from the straggler.
+    assertThat(processor.process(state, speeds(VIN, 4, 12, 36)).distanceKm())
+        .isCloseTo(0.01, within(1e-12));
   }
 
   @Test
@@ -140,12 +142,13 @@ class DistanceFuelProcessorTest {
   }
 
   @Test
-  void remembersABoundedNumberOfSpans() {
-    for (int seq = 1; seq <= 40; seq += 2) {
-      processor.process(state, speeds(VIN, seq, seq * 10, 36, 36));
-    }
-    assertThat(state.coveredFromMs).hasSize(DistanceFuelProcessor.MAX_COVERED_SPANS);
-    assertThat(state.coveredToMs[state.coveredToMs.length - 1]).isEqualTo(state.lastTsMs);
+  void aGatewayThatRestartsItsNumberingGoesOn() {
+    processor.process(state, speeds(VIN, 500, 0, 36, 36));
+    // The sequencer passes a reset (lower seq, newer samples) on as the new numbering.
+    assertThat(processor.process(state, speeds(VIN, 1, 2, 36, 36)).distanceKm())
+        .isCloseTo(0.02, within(1e-12));
+    assertThat(processor.process(state, speeds(VIN, 2, 4, 36)).distanceKm())
+        .isCloseTo(0.01, within(1e-12));
   }
 
   @Test
