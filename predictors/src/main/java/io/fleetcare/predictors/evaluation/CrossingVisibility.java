@@ -124,7 +124,7 @@ public final class CrossingVisibility {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-17s %8s %13s %14s %7s %12s %15s%n",
+            "%-17s %8s %14s %14s %7s %14s %13s%n",
             "component",
             "visible",
             "visible recall",
@@ -137,7 +137,7 @@ public final class CrossingVisibility {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-17s %8d %13s %14s %7d %12d %15s%n",
+              "%-17s %8d %14s %14s %7d %14d %13s%n",
               s.component(),
               s.visible(),
               ratio(s.visibleRecall()),
