@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,22 +217,17 @@ public final class ModelTrainer {
           withGbm.put(ind, r.withGbm != null ? r.withGbm : r.trendOnly);
         });
     ScorecardEvaluator evaluator = new ScorecardEvaluator(eval);
-    Scorecard a =
-        evaluator.score(
-            "trend",
-            heldTruth,
-            Backtest.orders(
-                new LearnedForecastModel(features, trendOnly, "holdout-trend"),
-                held,
-                new OrderPolicy()));
-    Scorecard b =
-        evaluator.score(
-            "trend+gbm",
-            heldTruth,
-            Backtest.orders(
-                new LearnedForecastModel(features, withGbm, "holdout-trend+gbm"),
-                held,
-                new OrderPolicy()));
+    BiFunction<String, Map<Indicator, IndicatorModel>, Scorecard> score =
+        (name, models) ->
+            evaluator.score(
+                name,
+                heldTruth,
+                Backtest.orders(
+                    new LearnedForecastModel(features, models, "holdout-" + name),
+                    held,
+                    new OrderPolicy()));
+    Scorecard a = score.apply("trend", trendOnly);
+    Scorecard b = score.apply("trend+gbm", withGbm);
     Set<String> out = new java.util.HashSet<>();
     for (Map.Entry<Indicator, Result> e : results.entrySet()) {
       String component = e.getKey().component();
