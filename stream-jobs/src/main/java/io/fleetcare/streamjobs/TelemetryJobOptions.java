@@ -72,6 +72,11 @@ public record TelemetryJobOptions(
     }
   }
 
+  /**
+   * The default checkpoint interval (MQTT messages are acknowledged when a checkpoint completes).
+   */
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+
   /** Options with the documented defaults for the given broker and database. */
   public static TelemetryJobOptions defaults(String brokerUrl, String jdbcUrl) {
     return new TelemetryJobOptions(
@@ -79,7 +84,7 @@ public record TelemetryJobOptions(
         jdbcUrl,
         "fleetcare",
         2,
-        Duration.ofSeconds(5),
+        DEFAULT_CHECKPOINT_INTERVAL,
         Duration.ofSeconds(10),
         Duration.ofSeconds(120),
         Duration.ofDays(60),
@@ -152,7 +157,7 @@ public record TelemetryJobOptions(
     String jdbc = null;
     String group = "fleetcare";
     int parallelism = 2;
-    Duration checkpoint = Duration.ofSeconds(5);
+    Duration checkpoint = DEFAULT_CHECKPOINT_INTERVAL;
     String modelDir = "";
     while (!rest.isEmpty()) {
       String flag = rest.poll();

@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--checkpoint-interval",
-      description = "The job's checkpoint interval (default: 1s)")
+      description = "The job's checkpoint interval (default: the job's, 5s)")
   Optional<Duration> checkpointInterval;
 
   @Option(

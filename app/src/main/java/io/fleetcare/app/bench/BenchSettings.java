@@ -1,5 +1,6 @@
 package io.fleetcare.app.bench;
 
+import io.fleetcare.streamjobs.TelemetryJobOptions;
 import java.time.Duration;
 
 /**
@@ -21,7 +22,8 @@ import java.time.Duration;
  * @param drainTimeout how long a pipeline step may take to work off its backlog afterwards
  * @param latencyDuration length of the latency stage at 70 % of the sustained rate
  * @param markEvery every n-th vehicle's messages are marked for publish → row latency
- * @param checkpointInterval the job's checkpoint interval (MQTT acknowledgements follow it)
+ * @param checkpointInterval the job's checkpoint interval (MQTT acknowledgements follow it); by
+ *     default the job's own default, so the bench measures what {@code ./fleetcare job} runs
  * @param parallelism the job's parallelism
  */
 public record BenchSettings(
@@ -42,6 +44,8 @@ public record BenchSettings(
     int markEvery,
     Duration checkpointInterval,
     int parallelism) {
+  /** {@code ./fleetcare job}'s default checkpoint interval. */
+  static final Duration JOB_CHECKPOINT_INTERVAL = TelemetryJobOptions.DEFAULT_CHECKPOINT_INTERVAL;
 
   /** Under five minutes: 15 s pipeline windows, no bisection. */
   public static BenchSettings quick() {
@@ -61,7 +65,7 @@ public record BenchSettings(
         Duration.ofSeconds(30),
         Duration.ofSeconds(20),
         10,
-        Duration.ofSeconds(1),
+        JOB_CHECKPOINT_INTERVAL,
         2);
   }
 
@@ -83,7 +87,7 @@ public record BenchSettings(
         Duration.ofSeconds(90),
         Duration.ofSeconds(60),
         10,
-        Duration.ofSeconds(1),
+        JOB_CHECKPOINT_INTERVAL,
         2);
   }
 
