@@ -59,6 +59,8 @@ public final class PayloadCodec {
 
   private final DecodeLimits limits;
   private final ObjectMapper mapper;
+  private final TelemetryStreamDecoder telemetryStream;
+  private final boolean streamingTelemetry;
 
   /** A codec with {@link DecodeLimits#DEFAULT}. */
   public PayloadCodec() {
@@ -67,7 +69,16 @@ public final class PayloadCodec {
 
   /** A codec enforcing {@code limits}. */
   public PayloadCodec(DecodeLimits limits) {
+    this(limits, true);
+  }
+
+  /**
+   * @param streamingTelemetry whether plain-ASCII telemetry is first tried with {@link
+   *     TelemetryStreamDecoder}; false only in tests, to compare against the tree decoder alone
+   */
+  PayloadCodec(DecodeLimits limits, boolean streamingTelemetry) {
     this.limits = limits;
+    this.streamingTelemetry = streamingTelemetry;
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -82,11 +93,17 @@ public final class PayloadCodec {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    this.telemetryStream = new TelemetryStreamDecoder(mapper, limits);
   }
 
   /** The limits this codec enforces. */
   public DecodeLimits limits() {
     return limits;
+  }
+
+  /** The streaming fast path for telemetry, for tests. */
+  TelemetryStreamDecoder telemetryStream() {
+    return telemetryStream;
   }
 
   /**
@@ -109,6 +126,13 @@ public final class PayloadCodec {
     try {
       // A plain-ASCII payload (no escapes) may be kept as received, see TelemetryMessage#payload.
       boolean plainAscii = isPlainAscii(payload);
+      if (plainAscii && streamingTelemetry && parsed.get().kind() == TopicKind.TELEMETRY) {
+        // The common case without a JsonNode tree; anything else is decoded again below.
+        Optional<TelemetryMessage> fast = telemetryStream.decode(parsed.get().vin(), payload);
+        if (fast.isPresent()) {
+          return new DecodeResult.Accepted(fast.get());
+        }
+      }
       return new DecodeResult.Accepted(
           decode(parsed.get(), parse(payload, plainAscii), plainAscii ? payload : null));
     } catch (Rejection r) {
@@ -147,7 +171,7 @@ public final class PayloadCodec {
   }
 
   /** ASCII without NUL and without backslash escapes. */
-  private static boolean isPlainAscii(byte[] payload) {
+  static boolean isPlainAscii(byte[] payload) {
     for (byte b : payload) {
       // b <= 0: NUL, or a byte of a multi-byte UTF-8 sequence (or not UTF-8 at all)
       if (b <= 0 || b == '\\') {
