@@ -1,3 +1,3 @@
 INSERT INTO telemetry_batch (vin, seq, first_ts, last_ts, sample_count, distance_km, fuel_l, samples)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)
 ON CONFLICT (vin, seq, first_ts) DO NOTHING

@@ -14,7 +14,7 @@ class PlainPostgresSchemaIT {
     try (TestDatabase db = TestDatabase.create()) {
       SchemaMigrator.Result result = SchemaMigrator.migrateDetailed(db.jdbcUrl());
       assertThat(result.timescaleDb()).isFalse();
-      assertThat(result.schemaVersion()).isEqualTo("9");
+      assertThat(result.schemaVersion()).isEqualTo("10");
       // A second start applies nothing.
       assertThat(SchemaMigrator.migrateDetailed(db.jdbcUrl()).migrationsApplied()).isZero();
       try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {

@@ -63,6 +63,23 @@ final class SchemaFixtures {
 
   /** Checks the daily figures and the signal history the API reads. */
   static void assertQueries(Connection c) throws SQLException {
+    // The archive keeps each payload as text, exactly as the sink bound it (V10).
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT data_type FROM information_schema.columns"
+                + " WHERE table_name = 'telemetry_batch' AND column_name = 'samples'")) {
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("json");
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT samples::text FROM telemetry_batch WHERE seq = 1")) {
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("{\"v\":1,\"vin\":\"" + VIN_A + "\",\"seq\":1}");
+      }
+    }
     List<String> daily = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(SqlStatements.load("select_vehicle_daily"))) {
       s.setString(1, VIN_A);

@@ -39,7 +39,7 @@ class TimescaleSchemaIT {
   void migratesWithTheTimescaleVariant() {
     assertThat(server.timescaleVersion()).startsWith("2.");
     assertThat(migration.timescaleDb()).isTrue();
-    assertThat(migration.schemaVersion()).isEqualTo("9");
+    assertThat(migration.schemaVersion()).isEqualTo("10");
   }
 
   @Test
