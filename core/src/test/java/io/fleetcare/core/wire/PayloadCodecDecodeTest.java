@@ -12,9 +12,6 @@ import io.fleetcare.core.wire.DecodeResult.Accepted;
 import io.fleetcare.core.wire.DecodeResult.Rejected;
 import io.fleetcare.core.wire.VehicleProfile.FuelType;
 import io.fleetcare.core.wire.VehicleProfile.Powertrain;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1128,12 +1125,7 @@ class PayloadCodecDecodeTest {
     return map;
   }
 
-  private byte[] resource(String file) {
-    try (InputStream in = getClass().getResourceAsStream("/payloads/" + file)) {
-      assertThat(in).as(file).isNotNull();
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] resource(String file) {
+    return PayloadResources.bytes(file);
   }
 }

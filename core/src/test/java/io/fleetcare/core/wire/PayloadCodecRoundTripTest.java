@@ -12,9 +12,6 @@ import io.fleetcare.core.wire.DecodeResult.Rejected;
 import io.fleetcare.core.wire.VehicleProfile.FuelType;
 import io.fleetcare.core.wire.VehicleProfile.Powertrain;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -526,13 +523,8 @@ class PayloadCodecRoundTripTest {
     return map;
   }
 
-  private byte[] resource(String file) {
-    try (InputStream in = getClass().getResourceAsStream("/payloads/" + file)) {
-      assertThat(in).as(file).isNotNull();
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] resource(String file) {
+    return PayloadResources.bytes(file);
   }
 
   /** A lone surrogate could not be encoded again (nor stored); a proper pair is fine. */

@@ -7,9 +7,6 @@ import io.fleetcare.core.signal.Signal;
 import io.fleetcare.core.signal.SignalCatalogue;
 import io.fleetcare.core.wire.DecodeResult.Accepted;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -876,12 +873,7 @@ class PayloadCodecStreamingEquivalenceTest {
     return payload.length <= 400 ? text : text + "... (" + payload.length + " bytes)";
   }
 
-  private byte[] resource(String file) {
-    try (InputStream in = getClass().getResourceAsStream("/payloads/" + file)) {
-      assertThat(in).as(file).isNotNull();
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] resource(String file) {
+    return PayloadResources.bytes(file);
   }
 }
