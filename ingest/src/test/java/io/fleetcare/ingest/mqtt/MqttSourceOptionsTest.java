@@ -42,8 +42,8 @@ class MqttSourceOptionsTest {
     assertThat(options.clientIdPrefix()).isEqualTo("fleetcare-ingest");
     assertThat(options.qos()).isEqualTo(1);
     assertThat(options.sessionExpiry()).isEqualTo(Duration.ofDays(1));
-    assertThat(options.receiveMaximum()).isEqualTo(65_535);
-    assertThat(options.maxQueuedMessages()).isEqualTo(65_535);
+    assertThat(options.receiveMaximum()).isEqualTo(32_768);
+    assertThat(options.maxQueuedMessages()).isEqualTo(32_768);
     assertThat(options.username()).isEmpty();
     assertThat(options.password()).isEmpty();
     assertThat(options.ackMode()).isEqualTo(AckMode.AFTER_CHECKPOINT);
